@@ -1,0 +1,91 @@
+/**
+ * Request-side wire types for `POST /chat/completions` messages, as OpenRouter documents them
+ * (openrouter.ai/docs/api_reference/overview, spec `ChatMessages`). Plain types: we build these
+ * objects ourselves, so there is nothing to validate.
+ */
+
+export type OpenRouterCacheControl = { type: 'ephemeral'; ttl?: '5m' | '1h' };
+
+export type OpenRouterChatPrompt = OpenRouterChatMessage[];
+
+export type OpenRouterChatMessage =
+  | OpenRouterSystemMessage
+  | OpenRouterUserMessage
+  | OpenRouterAssistantMessage
+  | OpenRouterToolMessage;
+
+export interface OpenRouterTextContentPart {
+  type: 'text';
+  text: string;
+  cache_control?: OpenRouterCacheControl;
+}
+
+export interface OpenRouterImageContentPart {
+  type: 'image_url';
+  image_url: { url: string; detail?: 'auto' | 'low' | 'high' | 'original' };
+  cache_control?: OpenRouterCacheControl;
+}
+
+export interface OpenRouterAudioContentPart {
+  type: 'input_audio';
+  /** Raw base64 (no `data:` prefix); OpenRouter accepts no audio URLs. */
+  input_audio: { data: string; format: string };
+  cache_control?: OpenRouterCacheControl;
+}
+
+export interface OpenRouterVideoContentPart {
+  type: 'video_url';
+  video_url: { url: string };
+  cache_control?: OpenRouterCacheControl;
+}
+
+export interface OpenRouterFileContentPart {
+  type: 'file';
+  /** `file_data` is a data URL or an https URL. */
+  file: { filename?: string; file_data?: string; file_id?: string };
+  cache_control?: OpenRouterCacheControl;
+}
+
+export type OpenRouterUserContentPart =
+  | OpenRouterTextContentPart
+  | OpenRouterImageContentPart
+  | OpenRouterAudioContentPart
+  | OpenRouterVideoContentPart
+  | OpenRouterFileContentPart;
+
+export interface OpenRouterSystemMessage {
+  role: 'system';
+  content: OpenRouterTextContentPart[];
+}
+
+export interface OpenRouterUserMessage {
+  role: 'user';
+  content: string | OpenRouterUserContentPart[];
+}
+
+export interface OpenRouterToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
+/** A reasoning detail is opaque round-trip data: every field is preserved as received. */
+export type OpenRouterReasoningDetail = { type: string; [key: string]: unknown };
+
+export interface OpenRouterAssistantMessage {
+  role: 'assistant';
+  content: string | null;
+  tool_calls?: OpenRouterToolCall[];
+  reasoning?: string;
+  reasoning_details?: OpenRouterReasoningDetail[];
+  images?: Array<{ type: 'image_url'; image_url: { url: string } }>;
+  annotations?: unknown[];
+  cache_control?: OpenRouterCacheControl;
+}
+
+export interface OpenRouterToolMessage {
+  role: 'tool';
+  tool_call_id: string;
+  content: string | OpenRouterUserContentPart[];
+  cache_control?: OpenRouterCacheControl;
+}
