@@ -1,0 +1,106 @@
+import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
+import { isCustomReasoning } from '@ai-sdk/provider-utils';
+import { convertToOpenRouterChatMessages } from './convert-to-openrouter-chat-messages';
+import {
+  type OpenRouterChatSettings,
+  type ResolvedOpenRouterOptions,
+  resolveOpenRouterOptions,
+} from './openrouter-chat-options';
+import { prepareOpenRouterTools } from './prepare-openrouter-tools';
+
+/**
+ * Builds the `/chat/completions` body (without `stream`). Precedence, lowest first: mapped call
+ * options, model settings, `extraBody` (provider, then model), call `providerOptions.openrouter`.
+ */
+export async function buildOpenRouterChatRequest(options: {
+  modelId: string;
+  options: LanguageModelV4CallOptions;
+  settings: OpenRouterChatSettings;
+  providerExtraBody: Record<string, unknown> | undefined;
+  warnings: SharedV4Warning[];
+}): Promise<Record<string, unknown>> {
+  const { options: call, warnings } = options;
+  const { extraBody: modelExtraBody, ...settings } = options.settings;
+  const fromSettings = resolveOpenRouterOptions(settings, 'settings', warnings);
+  const fromCall = resolveOpenRouterOptions(
+    call.providerOptions?.openrouter,
+    'providerOptions.openrouter',
+    warnings,
+  );
+
+  const { messages, warnings: messageWarnings } = convertToOpenRouterChatMessages(call.prompt);
+  warnings.push(...messageWarnings);
+  const tools = prepareOpenRouterTools({ tools: call.tools, toolChoice: call.toolChoice });
+  warnings.push(...tools.warnings);
+
+  const body: Record<string, unknown> = {
+    model: options.modelId,
+    messages,
+    max_tokens: call.maxOutputTokens,
+    temperature: call.temperature,
+    top_p: call.topP,
+    top_k: call.topK,
+    frequency_penalty: call.frequencyPenalty,
+    presence_penalty: call.presencePenalty,
+    seed: call.seed,
+    stop: call.stopSequences,
+    response_format: mapResponseFormat(call.responseFormat, fromSettings, fromCall),
+    tools: tools.tools,
+    tool_choice: tools.toolChoice,
+    reasoning: mapReasoning(call.reasoning),
+    ...fromSettings.body,
+    ...options.providerExtraBody,
+    ...modelExtraBody,
+    ...fromCall.body,
+  };
+
+  reportReasoningConflict(call.reasoning, fromSettings, fromCall, warnings);
+
+  // Absent options are omitted: OpenRouter applies no defaults of its own (§1.1).
+  for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
+  return body;
+}
+
+function mapResponseFormat(
+  responseFormat: LanguageModelV4CallOptions['responseFormat'],
+  ...sources: ResolvedOpenRouterOptions[]
+) {
+  if (responseFormat?.type !== 'json') return undefined;
+  if (!responseFormat.schema) return { type: 'json_object' };
+  const strict =
+    sources.reduce<boolean | undefined>(
+      (value, source) => source.behaviour.structuredOutputs?.strict ?? value,
+      undefined,
+    ) ?? true;
+  return {
+    type: 'json_schema',
+    json_schema: {
+      // OpenRouter requires a name (<= 64 chars); the AI SDK makes it optional.
+      name: responseFormat.name ?? 'response',
+      ...(responseFormat.description !== undefined
+        ? { description: responseFormat.description }
+        : {}),
+      schema: responseFormat.schema,
+      strict,
+    },
+  };
+}
+
+/** The AI SDK's `reasoning` levels are exactly OpenRouter's `reasoning.effort` values. */
+function mapReasoning(reasoning: LanguageModelV4CallOptions['reasoning']) {
+  return isCustomReasoning(reasoning) ? { effort: reasoning } : undefined;
+}
+
+function reportReasoningConflict(
+  reasoning: LanguageModelV4CallOptions['reasoning'],
+  fromSettings: ResolvedOpenRouterOptions,
+  fromCall: ResolvedOpenRouterOptions,
+  warnings: SharedV4Warning[],
+): void {
+  const explicit = fromCall.body.reasoning ?? fromSettings.body.reasoning;
+  if (!isCustomReasoning(reasoning) || explicit === undefined) return;
+  warnings.push({
+    type: 'other',
+    message: `The reasoning call option ("${reasoning}") was overridden by the OpenRouter reasoning option ${JSON.stringify(explicit)}.`,
+  });
+}

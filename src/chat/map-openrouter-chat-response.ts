@@ -1,0 +1,135 @@
+import type {
+  JSONObject,
+  JSONValue,
+  LanguageModelV4Content,
+  LanguageModelV4FinishReason,
+  LanguageModelV4Usage,
+  SharedV4ProviderMetadata,
+  SharedV4Warning,
+} from '@ai-sdk/provider';
+import { convertOpenRouterUsage } from './convert-openrouter-usage';
+import { mapOpenRouterFinishReason } from './map-openrouter-finish-reason';
+import { AnnotationCollector, mapOpenRouterImage } from './map-openrouter-outputs';
+import type { OpenRouterChatResponse } from './openrouter-chat-api';
+import { buildOpenRouterProviderMetadata } from './openrouter-provider-metadata';
+import type { ToolCallIdAllocator } from './tool-call-ids';
+
+type Choice = NonNullable<NonNullable<OpenRouterChatResponse['choices']>[number]>;
+
+/**
+ * A non-streaming response -> content, finish reason, usage and metadata: the same parts, ids
+ * and metadata the stream produces for the same answer.
+ */
+export function mapOpenRouterChatResponse(options: {
+  response: OpenRouterChatResponse;
+  choice: Choice;
+  warnings: SharedV4Warning[];
+  toolCallIds: ToolCallIdAllocator;
+  generateId: () => string;
+}): {
+  content: LanguageModelV4Content[];
+  finishReason: LanguageModelV4FinishReason;
+  usage: LanguageModelV4Usage;
+  providerMetadata: SharedV4ProviderMetadata;
+} {
+  const { response, choice, warnings } = options;
+  const message = choice.message ?? {};
+  const content: LanguageModelV4Content[] = [];
+
+  const reasoningDetails = (message.reasoning_details ?? []).filter(
+    (detail): detail is NonNullable<typeof detail> => detail !== undefined,
+  ) as JSONObject[];
+  const detailsMetadata: SharedV4ProviderMetadata | undefined = Array.isArray(
+    message.reasoning_details,
+  )
+    ? { openrouter: { reasoning_details: reasoningDetails } }
+    : undefined;
+
+  content.push(...mapReasoning(message.reasoning ?? undefined, reasoningDetails, detailsMetadata));
+
+  if (message.content) content.push({ type: 'text', text: message.content });
+
+  let toolCallCount = 0;
+  for (const toolCall of message.tool_calls ?? []) {
+    const name = toolCall?.function.name;
+    if (!toolCall || !name) {
+      warnings.push({
+        type: 'other',
+        message: 'OpenRouter returned a tool call without a function name; it was skipped.',
+      });
+      continue;
+    }
+    toolCallCount++;
+    content.push({
+      type: 'tool-call',
+      toolCallId: options.toolCallIds.allocate(toolCall.id),
+      toolName: name,
+      input: toolCall.function.arguments?.trim() ? toolCall.function.arguments : '{}',
+    });
+  }
+
+  for (const image of message.images ?? []) {
+    const file = image ? mapOpenRouterImage(image.image_url.url) : undefined;
+    if (file) content.push(file);
+  }
+
+  const annotations = new AnnotationCollector(options.generateId);
+  content.push(...annotations.add((message.annotations ?? []).filter(Boolean)));
+
+  // With no reasoning part to carry them, the details ride on the first other part (P16:
+  // even an empty array must go back).
+  if (detailsMetadata && !content.some((part) => part.type === 'reasoning')) {
+    const carrier = content.find((part) => part.type === 'text' || part.type === 'tool-call');
+    if (carrier) carrier.providerMetadata = detailsMetadata;
+  }
+
+  const logprobs = choice.logprobs?.content;
+  return {
+    content,
+    finishReason: {
+      unified: mapOpenRouterFinishReason(choice.finish_reason, toolCallCount > 0),
+      raw: choice.finish_reason ?? undefined,
+    },
+    usage: convertOpenRouterUsage(response.usage ?? undefined),
+    providerMetadata: {
+      openrouter: buildOpenRouterProviderMetadata({
+        provider: response.provider ?? undefined,
+        generationId: response.id ?? undefined,
+        nativeFinishReason: choice.native_finish_reason ?? undefined,
+        usage: response.usage ?? undefined,
+        reasoningDetails,
+        annotations: annotations.other,
+        logprobs: logprobs ? (logprobs as JSONValue[]) : undefined,
+      }),
+    },
+  };
+}
+
+/**
+ * One reasoning part per text or summary detail (section boundaries survive); the last one
+ * carries the complete details for the round trip. Encrypted-only reasoning yields an empty
+ * reasoning part so its details are never lost.
+ */
+function mapReasoning(
+  reasoning: string | undefined,
+  details: JSONObject[],
+  detailsMetadata: SharedV4ProviderMetadata | undefined,
+): LanguageModelV4Content[] {
+  const parts: LanguageModelV4Content[] = [];
+  for (const detail of details) {
+    const text =
+      detail.type === 'reasoning.text'
+        ? detail.text
+        : detail.type === 'reasoning.summary'
+          ? detail.summary
+          : undefined;
+    if (typeof text === 'string' && text.length > 0) parts.push({ type: 'reasoning', text });
+  }
+  if (parts.length === 0 && details.length === 0 && reasoning) {
+    parts.push({ type: 'reasoning', text: reasoning });
+  }
+  if (parts.length === 0 && details.length > 0) parts.push({ type: 'reasoning', text: '' });
+  const last = parts[parts.length - 1];
+  if (last && detailsMetadata) last.providerMetadata = detailsMetadata;
+  return parts;
+}

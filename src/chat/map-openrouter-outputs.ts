@@ -1,0 +1,71 @@
+import type {
+  JSONObject,
+  JSONValue,
+  LanguageModelV4File,
+  LanguageModelV4Source,
+} from '@ai-sdk/provider';
+
+/**
+ * Outputs that arrive the same way in a response message and in stream deltas: generated images
+ * and annotations. Shared by `doGenerate` and the stream so both produce identical parts.
+ */
+
+const DATA_URL = /^data:([^;,]+)(?:;[^,]*)?;base64,(.*)$/s;
+
+/** A generated image (`images[].image_url.url`) as a file part, keeping base64 as base64. */
+export function mapOpenRouterImage(url: string): LanguageModelV4File | undefined {
+  const match = DATA_URL.exec(url);
+  if (match) {
+    return { type: 'file', mediaType: match[1]!, data: { type: 'data', data: match[2]! } };
+  }
+  try {
+    return { type: 'file', mediaType: 'image/*', data: { type: 'url', url: new URL(url) } };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Turns annotations into `source` parts (web-search `url_citation`s, one per URL, each with a
+ * unique id) and collects everything else (PDF `file` annotations, future types) for metadata,
+ * where the next turn can send it back.
+ */
+export class AnnotationCollector {
+  readonly other: JSONValue[] = [];
+  private readonly seenUrls = new Set<string>();
+
+  constructor(private readonly generateId: () => string) {}
+
+  /** Returns the new source parts for these annotations. */
+  add(annotations: readonly unknown[]): LanguageModelV4Source[] {
+    const sources: LanguageModelV4Source[] = [];
+    for (const annotation of annotations) {
+      if (annotation === null || typeof annotation !== 'object') continue;
+      const record = annotation as JSONObject;
+      const citation = record.url_citation as JSONObject | undefined;
+      if (record.type === 'url_citation' && citation && typeof citation.url === 'string') {
+        if (this.seenUrls.has(citation.url)) continue;
+        this.seenUrls.add(citation.url);
+        sources.push({
+          type: 'source',
+          sourceType: 'url',
+          id: `source-${this.generateId()}`,
+          url: citation.url,
+          ...(typeof citation.title === 'string' ? { title: citation.title } : {}),
+          providerMetadata: { openrouter: citationMetadata(citation) },
+        });
+      } else {
+        this.other.push(record);
+      }
+    }
+    return sources;
+  }
+}
+
+function citationMetadata(citation: JSONObject): JSONObject {
+  const metadata: JSONObject = {};
+  if (typeof citation.content === 'string') metadata.content = citation.content;
+  if (typeof citation.start_index === 'number') metadata.startIndex = citation.start_index;
+  if (typeof citation.end_index === 'number') metadata.endIndex = citation.end_index;
+  return metadata;
+}

@@ -1,0 +1,169 @@
+import {
+  type LanguageModelV4,
+  type LanguageModelV4CallOptions,
+  type LanguageModelV4GenerateResult,
+  type LanguageModelV4StreamResult,
+  NoContentGeneratedError,
+  type SharedV4Warning,
+} from '@ai-sdk/provider';
+import {
+  combineHeaders,
+  createJsonResponseHandler,
+  postJsonToApi,
+  withUserAgentSuffix,
+} from '@ai-sdk/provider-utils';
+import { type OpenRouterModelConfig, openRouterUrl } from '../openrouter-config';
+import {
+  createOpenRouterResponseError,
+  openRouterFailedResponseHandler,
+} from '../openrouter-error';
+import { VERSION } from '../version';
+import { buildOpenRouterChatRequest } from './build-openrouter-chat-request';
+import { mapOpenRouterChatResponse } from './map-openrouter-chat-response';
+import { openRouterChatResponseSchema } from './openrouter-chat-api';
+import type { OpenRouterChatSettings } from './openrouter-chat-options';
+import { OpenRouterChatStreamState } from './openrouter-chat-stream-state';
+import { createOpenRouterPartStream } from './openrouter-event-stream';
+import { openRouterStreamResponseHandler } from './openrouter-stream-response-handler';
+import { ToolCallIdAllocator } from './tool-call-ids';
+
+/** Every http(s) or data URL OpenRouter fetches itself, so the AI SDK need not download it. */
+const FETCHABLE_URL = /^(https?:\/\/|data:)/i;
+
+export class OpenRouterChatLanguageModel implements LanguageModelV4 {
+  readonly specificationVersion = 'v4';
+
+  constructor(
+    readonly modelId: string,
+    private readonly settings: OpenRouterChatSettings,
+    private readonly config: OpenRouterModelConfig,
+  ) {}
+
+  get provider(): string {
+    return this.config.provider;
+  }
+
+  /**
+   * Images, PDFs and videos pass through as URLs. Audio is absent on purpose: OpenRouter's
+   * `input_audio` takes base64 only, so the AI SDK must download audio URLs for us.
+   */
+  readonly supportedUrls: Record<string, RegExp[]> = {
+    'image/*': [FETCHABLE_URL],
+    'application/pdf': [FETCHABLE_URL],
+    'video/*': [FETCHABLE_URL],
+  };
+
+  private requestHeaders(callHeaders: LanguageModelV4CallOptions['headers']) {
+    // The suffix is applied after merging: `ai` sends its own user-agent, which would
+    // otherwise replace ours (P6).
+    return withUserAgentSuffix(
+      combineHeaders(this.config.headers(), callHeaders),
+      `ai-sdk-openrouter/${VERSION}`,
+    );
+  }
+
+  private async prepare(options: LanguageModelV4CallOptions) {
+    const warnings: SharedV4Warning[] = [];
+    const body = await buildOpenRouterChatRequest({
+      modelId: this.modelId,
+      options,
+      settings: this.settings,
+      providerExtraBody: this.config.extraBody,
+      warnings,
+    });
+    return {
+      body,
+      warnings,
+      url: openRouterUrl(this.config, '/chat/completions'),
+      headers: this.requestHeaders(options.headers),
+      toolCallIds: new ToolCallIdAllocator(options.prompt, this.config.generateId),
+    };
+  }
+
+  async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
+    const { body, warnings, url, headers, toolCallIds } = await this.prepare(options);
+    const {
+      responseHeaders,
+      value: response,
+      rawValue,
+    } = await postJsonToApi({
+      url,
+      headers,
+      body,
+      failedResponseHandler: openRouterFailedResponseHandler,
+      successfulResponseHandler: createJsonResponseHandler(openRouterChatResponseSchema),
+      abortSignal: options.abortSignal,
+      fetch: this.config.fetch,
+    });
+
+    const choice = response.choices?.find((candidate) => candidate !== undefined);
+    const error = response.error ?? choice?.error;
+    if (error) {
+      // HTTP 200 with an error (whole body, or a generation that failed midway): an API error,
+      // so retries and error handling work as for any other failure (P9).
+      throw createOpenRouterResponseError({
+        error,
+        url,
+        requestBodyValues: body,
+        responseHeaders,
+        data: rawValue,
+      });
+    }
+    if (!choice) {
+      throw new NoContentGeneratedError({ message: 'OpenRouter returned no choices.' });
+    }
+
+    return {
+      ...mapOpenRouterChatResponse({
+        response,
+        choice,
+        warnings,
+        toolCallIds,
+        generateId: this.config.generateId,
+      }),
+      warnings,
+      request: { url, body },
+      response: {
+        id: response.id ?? undefined,
+        modelId: response.model ?? undefined,
+        timestamp: response.created != null ? new Date(response.created * 1000) : undefined,
+        headers: responseHeaders,
+        body: rawValue,
+      },
+    };
+  }
+
+  async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
+    const prepared = await this.prepare(options);
+    const body = { ...prepared.body, stream: true };
+    const { responseHeaders, value: responseBody } = await postJsonToApi({
+      url: prepared.url,
+      headers: prepared.headers,
+      body,
+      failedResponseHandler: openRouterFailedResponseHandler,
+      successfulResponseHandler: openRouterStreamResponseHandler,
+      abortSignal: options.abortSignal,
+      fetch: this.config.fetch,
+    });
+
+    const stream = createOpenRouterPartStream({
+      body: responseBody,
+      abortSignal: options.abortSignal,
+      createState: (emit) =>
+        new OpenRouterChatStreamState({
+          emit,
+          warnings: prepared.warnings,
+          toolCallIds: prepared.toolCallIds,
+          generateId: this.config.generateId,
+          includeRawChunks: options.includeRawChunks === true,
+          request: {
+            url: prepared.url,
+            requestBodyValues: body,
+            responseHeaders: responseHeaders ?? {},
+          },
+        }),
+    });
+
+    return { stream, request: { url: prepared.url, body }, response: { headers: responseHeaders } };
+  }
+}

@@ -1,0 +1,350 @@
+import {
+  APICallError,
+  InvalidResponseDataError,
+  type JSONObject,
+  type JSONValue,
+  type LanguageModelV4FinishReason,
+  type LanguageModelV4StreamPart,
+  type SharedV4ProviderMetadata,
+  type SharedV4Warning,
+} from '@ai-sdk/provider';
+import { createOpenRouterResponseError, type OpenRouterErrorObject } from '../openrouter-error';
+import { convertOpenRouterUsage } from './convert-openrouter-usage';
+import { mapOpenRouterFinishReason } from './map-openrouter-finish-reason';
+import { AnnotationCollector, mapOpenRouterImage } from './map-openrouter-outputs';
+import { type OpenRouterUsage, openRouterUsageSchema } from './openrouter-chat-api';
+import { buildOpenRouterProviderMetadata } from './openrouter-provider-metadata';
+import { ReasoningDetailsAccumulator } from './reasoning-details-accumulator';
+import { StreamingToolCallAssembler } from './streaming-tool-call-assembler';
+import type { ToolCallIdAllocator } from './tool-call-ids';
+
+type Emit = (part: LanguageModelV4StreamPart) => void;
+
+export interface OpenRouterChatStreamStateOptions {
+  emit: Emit;
+  warnings: SharedV4Warning[];
+  toolCallIds: ToolCallIdAllocator;
+  generateId: () => string;
+  includeRawChunks: boolean;
+  /** Context for the typed errors the stream reports. */
+  request: { url: string; requestBodyValues: unknown; responseHeaders: Record<string, string> };
+}
+
+type Block = { kind: 'text' | 'reasoning'; id: string; detailIndex?: number };
+
+/**
+ * The chat stream as an explicit state machine. Input: parsed SSE events in order. Output: V4
+ * stream parts, with these invariants (checked by the tests):
+ * - `stream-start` first, one `response-metadata`, `finish` last, always;
+ * - at most one text or reasoning block is open; a block is closed before the next one starts;
+ * - tool calls are finalised on structure (finish reason or end of stream);
+ * - the complete `reasoning_details` snapshot travels on the parts the AI SDK round-trips
+ *   (reasoning-end, and later text-end / tool-call when the details changed since).
+ * The per-chunk path reads fields with cheap type guards instead of a schema parse.
+ */
+export class OpenRouterChatStreamState {
+  private block: Block | undefined;
+  private blockCount = 0;
+  private metadataSent = false;
+  private readonly reasoning = new ReasoningDetailsAccumulator();
+  private emittedDetailsVersion = 0;
+  private readonly toolCalls: StreamingToolCallAssembler;
+  private readonly annotations: AnnotationCollector;
+  private finishReason: string | undefined;
+  private nativeFinishReason: string | undefined;
+  private usage: OpenRouterUsage | undefined;
+  private provider: string | undefined;
+  private generationId: string | undefined;
+  private logprobs: JSONValue[] | undefined;
+  private errored = false;
+  private done = false;
+  private ended = false;
+
+  constructor(private readonly options: OpenRouterChatStreamStateOptions) {
+    this.toolCalls = new StreamingToolCallAssembler(options.emit, options.toolCallIds);
+    this.annotations = new AnnotationCollector(options.generateId);
+    options.emit({ type: 'stream-start', warnings: options.warnings });
+  }
+
+  /** A `: OPENROUTER PROCESSING` keep-alive: useful to UIs while the upstream thinks. */
+  comment(): void {
+    this.options.emit({ type: 'ping' });
+  }
+
+  /** One SSE `data:` payload. */
+  data(data: string): void {
+    if (this.done) return; // nothing after [DONE] belongs to this response
+    if (data === '[DONE]') {
+      this.done = true;
+      return;
+    }
+    let chunk: unknown;
+    try {
+      chunk = JSON.parse(data);
+    } catch (cause) {
+      this.fail(
+        new InvalidResponseDataError({
+          data,
+          message: `OpenRouter sent a stream event that is not JSON: ${truncate(data)}`,
+        }),
+        cause,
+      );
+      return;
+    }
+    if (this.options.includeRawChunks) this.options.emit({ type: 'raw', rawValue: chunk });
+    if (chunk === null || typeof chunk !== 'object' || Array.isArray(chunk)) {
+      this.fail(
+        new InvalidResponseDataError({
+          data: chunk,
+          message: `OpenRouter sent a stream event that is not an object: ${truncate(data)}`,
+        }),
+      );
+      return;
+    }
+    this.chunk(chunk as Record<string, unknown>);
+  }
+
+  /** The body could not be read to the end (connection reset, ...): retryable, like fetch errors. */
+  readError(cause: unknown): void {
+    const { request } = this.options;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    this.fail(
+      new APICallError({
+        message: `The connection to OpenRouter was lost mid-stream (${reason}); the output is partial.`,
+        url: request.url,
+        requestBodyValues: request.requestBodyValues,
+        statusCode: 200,
+        responseHeaders: request.responseHeaders,
+        cause,
+        isRetryable: true,
+      }),
+    );
+  }
+
+  /** End of the body: flush open blocks and calls, then `finish`. Idempotent. */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    const { emit } = this.options;
+    if (!this.done && this.finishReason === undefined && !this.errored) {
+      // Cut without [DONE] or a finish reason: the answer is incomplete and must not look whole.
+      const { request } = this.options;
+      this.fail(
+        new APICallError({
+          message:
+            'The OpenRouter stream ended before the response was complete (no finish reason and no [DONE]); the output is partial.',
+          url: request.url,
+          requestBodyValues: request.requestBodyValues,
+          statusCode: 200,
+          responseHeaders: request.responseHeaders,
+          isRetryable: true,
+        }),
+      );
+    }
+    this.closeBlock();
+    this.toolCalls.finalizeAll(() => this.pendingReasoningMetadata());
+    if (this.reasoning.version !== this.emittedDetailsVersion) {
+      // Details that arrived after every round-tripped part (e.g. encrypted-only reasoning)
+      // still need a carrier: an empty reasoning block.
+      const id = this.nextBlockId('reasoning');
+      emit({ type: 'reasoning-start', id });
+      emit({ type: 'reasoning-end', id, providerMetadata: this.pendingReasoningMetadata() });
+    }
+    const unified: LanguageModelV4FinishReason['unified'] = this.errored
+      ? 'error'
+      : mapOpenRouterFinishReason(this.finishReason, this.toolCalls.hasCalls);
+    emit({
+      type: 'finish',
+      finishReason: { unified, raw: this.finishReason },
+      usage: convertOpenRouterUsage(this.usage),
+      providerMetadata: {
+        openrouter: buildOpenRouterProviderMetadata({
+          provider: this.provider,
+          generationId: this.generationId,
+          nativeFinishReason: this.nativeFinishReason,
+          usage: this.usage,
+          reasoningDetails: this.reasoning.snapshot(),
+          annotations: this.annotations.other,
+          logprobs: this.logprobs,
+        }),
+      },
+    });
+  }
+
+  private fail(error: unknown, cause?: unknown): void {
+    this.errored = true;
+    this.options.emit({
+      type: 'error',
+      error: cause === undefined ? error : withCause(error, cause),
+    });
+  }
+
+  private chunk(chunk: Record<string, unknown>): void {
+    if (!this.metadataSent && typeof chunk.id === 'string') this.sendResponseMetadata(chunk);
+    if (this.provider === undefined && typeof chunk.provider === 'string') {
+      this.provider = chunk.provider;
+    }
+    const error = chunk.error;
+    if (error !== null && typeof error === 'object') {
+      const { request } = this.options;
+      this.fail(
+        createOpenRouterResponseError({
+          error: error as OpenRouterErrorObject,
+          url: request.url,
+          requestBodyValues: request.requestBodyValues,
+          responseHeaders: request.responseHeaders,
+          data: chunk,
+        }),
+      );
+    }
+    if (chunk.usage !== null && typeof chunk.usage === 'object') {
+      // Arrives once, so a schema parse is affordable here; invalid fields are dropped, not fatal.
+      const parsed = openRouterUsageSchema.safeParse(chunk.usage);
+      if (parsed.success) this.usage = parsed.data;
+    }
+    const choices = chunk.choices;
+    if (!Array.isArray(choices)) return;
+    const choice = choices[0] as Record<string, unknown> | undefined;
+    if (choice === null || typeof choice !== 'object') return;
+    const delta = choice.delta as Record<string, unknown> | null | undefined;
+    if (delta !== null && typeof delta === 'object') this.delta(delta);
+    this.collectLogprobs(choice.logprobs);
+    const finishReason = choice.finish_reason;
+    if (typeof finishReason === 'string') {
+      this.finishReason = finishReason;
+      if (typeof choice.native_finish_reason === 'string') {
+        this.nativeFinishReason = choice.native_finish_reason;
+      }
+      this.closeBlock();
+      this.toolCalls.finalizeAll(() => this.pendingReasoningMetadata());
+    }
+  }
+
+  private delta(delta: Record<string, unknown>): void {
+    const details = delta.reasoning_details;
+    if (Array.isArray(details) && details.length > 0) {
+      for (const detail of details) this.reasoningDetail(detail);
+    } else if (typeof delta.reasoning === 'string' && delta.reasoning.length > 0) {
+      // Plain `reasoning` only when there are no details: both carry the same text (P21).
+      this.reasoningText(delta.reasoning, undefined);
+    }
+    if (typeof delta.content === 'string' && delta.content.length > 0) this.text(delta.content);
+    if (Array.isArray(delta.tool_calls)) {
+      this.closeBlock();
+      for (const toolCall of delta.tool_calls) {
+        if (toolCall !== null && typeof toolCall === 'object')
+          this.toolCalls.processDelta(toolCall);
+      }
+    }
+    if (Array.isArray(delta.images)) this.images(delta.images);
+    if (Array.isArray(delta.annotations)) {
+      for (const source of this.annotations.add(delta.annotations)) this.options.emit(source);
+    }
+  }
+
+  private reasoningDetail(detail: unknown): void {
+    if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) return;
+    const record = detail as JSONObject;
+    if (typeof record.type !== 'string') return;
+    this.reasoning.add(record);
+    // Encrypted details never become visible text (P20); they live in metadata only.
+    const text =
+      record.type === 'reasoning.text'
+        ? record.text
+        : record.type === 'reasoning.summary'
+          ? record.summary
+          : undefined;
+    if (typeof text === 'string' && text.length > 0) {
+      this.reasoningText(text, typeof record.index === 'number' ? record.index : undefined);
+    }
+  }
+
+  private reasoningText(text: string, detailIndex: number | undefined): void {
+    const block = this.block;
+    // A new detail index is a new section (e.g. a second summary): keep the boundary (P17).
+    const sameSection =
+      block?.kind === 'reasoning' &&
+      (detailIndex === undefined ||
+        block.detailIndex === undefined ||
+        block.detailIndex === detailIndex);
+    if (!sameSection) this.openBlock('reasoning', detailIndex);
+    else if (block && detailIndex !== undefined) block.detailIndex = detailIndex;
+    this.options.emit({ type: 'reasoning-delta', id: this.block!.id, delta: text });
+  }
+
+  private text(text: string): void {
+    if (this.block?.kind !== 'text') this.openBlock('text', undefined);
+    this.options.emit({ type: 'text-delta', id: this.block!.id, delta: text });
+  }
+
+  private images(images: unknown[]): void {
+    this.closeBlock();
+    for (const image of images) {
+      const url = (image as { image_url?: { url?: unknown } } | null)?.image_url?.url;
+      const file = typeof url === 'string' ? mapOpenRouterImage(url) : undefined;
+      if (file) this.options.emit(file);
+    }
+  }
+
+  private collectLogprobs(logprobs: unknown): void {
+    const content = (logprobs as { content?: unknown } | null | undefined)?.content;
+    if (Array.isArray(content) && content.length > 0) {
+      this.logprobs ??= [];
+      for (const entry of content) this.logprobs.push(entry as JSONValue);
+    }
+  }
+
+  private openBlock(kind: Block['kind'], detailIndex: number | undefined): void {
+    this.closeBlock();
+    this.block = { kind, id: this.nextBlockId(kind), detailIndex };
+    this.options.emit({
+      type: kind === 'text' ? 'text-start' : 'reasoning-start',
+      id: this.block.id,
+    });
+  }
+
+  private closeBlock(): void {
+    const block = this.block;
+    if (!block) return;
+    this.block = undefined;
+    const providerMetadata = this.pendingReasoningMetadata();
+    this.options.emit({
+      type: block.kind === 'text' ? 'text-end' : 'reasoning-end',
+      id: block.id,
+      ...(providerMetadata ? { providerMetadata } : {}),
+    });
+  }
+
+  /** The details snapshot, when it changed since it was last attached to a part. */
+  private pendingReasoningMetadata(): SharedV4ProviderMetadata | undefined {
+    if (this.reasoning.version === this.emittedDetailsVersion) return undefined;
+    this.emittedDetailsVersion = this.reasoning.version;
+    return { openrouter: { reasoning_details: this.reasoning.snapshot() } };
+  }
+
+  private nextBlockId(kind: Block['kind']): string {
+    return `${kind}-${this.blockCount++}`;
+  }
+
+  private sendResponseMetadata(chunk: Record<string, unknown>): void {
+    this.metadataSent = true;
+    this.generationId = chunk.id as string;
+    this.options.emit({
+      type: 'response-metadata',
+      id: this.generationId,
+      ...(typeof chunk.model === 'string' ? { modelId: chunk.model } : {}),
+      ...(typeof chunk.created === 'number' ? { timestamp: new Date(chunk.created * 1000) } : {}),
+    });
+  }
+}
+
+function truncate(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+function withCause(error: unknown, cause: unknown): unknown {
+  if (error instanceof Error && error.cause === undefined) {
+    Object.defineProperty(error, 'cause', { value: cause, enumerable: false });
+  }
+  return error;
+}

@@ -1,0 +1,54 @@
+import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { isAbortError } from '@ai-sdk/provider-utils';
+import { createParser } from 'eventsource-parser';
+import type { OpenRouterChatStreamState } from './openrouter-chat-stream-state';
+
+/**
+ * Bytes -> SSE events -> stream parts, pull-based so a slow consumer slows the socket read.
+ * We parse SSE here (with eventsource-parser, as provider-utils does) rather than through
+ * `createEventSourceResponseHandler` for two reasons: keep-alive comments become `ping` parts,
+ * and a read error mid-body still ends the stream with `error` + `finish` instead of a throw.
+ */
+export function createOpenRouterPartStream(options: {
+  body: ReadableStream<Uint8Array>;
+  createState: (emit: (part: LanguageModelV4StreamPart) => void) => OpenRouterChatStreamState;
+  abortSignal: AbortSignal | undefined;
+}): ReadableStream<LanguageModelV4StreamPart> {
+  const reader = options.body.getReader();
+  const decoder = new TextDecoder();
+  let state: OpenRouterChatStreamState;
+  let parser: ReturnType<typeof createParser>;
+
+  return new ReadableStream<LanguageModelV4StreamPart>({
+    start(controller) {
+      state = options.createState((part) => controller.enqueue(part));
+      parser = createParser({
+        onEvent: (event) => state.data(event.data),
+        onComment: () => state.comment(),
+      });
+    },
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (!done) {
+          parser.feed(decoder.decode(value, { stream: true }));
+          return;
+        }
+        parser.feed(decoder.decode());
+        parser.reset({ consume: true });
+      } catch (error) {
+        // An abort is the caller's decision, not a provider failure: let it propagate.
+        if (options.abortSignal?.aborted || isAbortError(error)) {
+          controller.error(error);
+          return;
+        }
+        state.readError(error);
+      }
+      state.end();
+      controller.close();
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+}

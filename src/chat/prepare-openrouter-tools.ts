@@ -1,0 +1,90 @@
+import type {
+  LanguageModelV4CallOptions,
+  LanguageModelV4ToolChoice,
+  SharedV4Warning,
+} from '@ai-sdk/provider';
+
+export type OpenRouterFunctionTool = {
+  type: 'function';
+  function: { name: string; description?: string; parameters: unknown; strict?: boolean };
+};
+/** OpenRouter server tools (`openrouter:web_search`, ...), executed by OpenRouter itself. */
+export type OpenRouterServerTool = { type: `openrouter:${string}`; parameters?: unknown };
+export type OpenRouterTool = OpenRouterFunctionTool | OpenRouterServerTool;
+
+export type OpenRouterToolChoice =
+  | 'auto'
+  | 'none'
+  | 'required'
+  | { type: 'function'; function: { name: string } };
+
+const OWN_TOOL_PREFIX = 'openrouter.';
+
+/**
+ * AI SDK tools and tool choice -> OpenRouter `tools` / `tool_choice`. Provider tools of other
+ * providers (`anthropic.web_search_...`) cannot run here: they are reported, never rewritten.
+ */
+export function prepareOpenRouterTools(options: {
+  tools: LanguageModelV4CallOptions['tools'];
+  toolChoice: LanguageModelV4ToolChoice | undefined;
+}): { tools?: OpenRouterTool[]; toolChoice?: OpenRouterToolChoice; warnings: SharedV4Warning[] } {
+  const warnings: SharedV4Warning[] = [];
+  if (!options.tools || options.tools.length === 0) {
+    // `ai` passes toolChoice {type:'auto'} on every call; only a real request needs a warning.
+    if (options.toolChoice && options.toolChoice.type !== 'auto') {
+      warnings.push({
+        type: 'unsupported',
+        feature: `toolChoice ${options.toolChoice.type}`,
+        details: 'No tools were provided, so the tool choice was not sent.',
+      });
+    }
+    return { warnings };
+  }
+
+  const tools: OpenRouterTool[] = [];
+  for (const tool of options.tools) {
+    if (tool.type === 'function') {
+      if (tool.inputExamples && tool.inputExamples.length > 0) {
+        warnings.push({
+          type: 'unsupported',
+          feature: 'tool inputExamples',
+          details: `OpenRouter has no field for input examples; they were not sent for tool "${tool.name}".`,
+        });
+      }
+      tools.push({
+        type: 'function',
+        function: {
+          name: tool.name,
+          ...(tool.description !== undefined ? { description: tool.description } : {}),
+          parameters: tool.inputSchema,
+          ...(tool.strict !== undefined ? { strict: tool.strict } : {}),
+        },
+      });
+    } else if (tool.id.startsWith(OWN_TOOL_PREFIX)) {
+      const name = tool.id.slice(OWN_TOOL_PREFIX.length);
+      const hasArgs = Object.keys(tool.args).length > 0;
+      tools.push({ type: `openrouter:${name}`, ...(hasArgs ? { parameters: tool.args } : {}) });
+    } else {
+      warnings.push({ type: 'unsupported', feature: `provider-defined tool ${tool.id}` });
+    }
+  }
+
+  return { tools, toolChoice: mapToolChoice(options.toolChoice), warnings };
+}
+
+function mapToolChoice(
+  toolChoice: LanguageModelV4ToolChoice | undefined,
+): OpenRouterToolChoice | undefined {
+  switch (toolChoice?.type) {
+    case undefined:
+      return undefined;
+    case 'auto':
+    case 'none':
+    case 'required':
+      return toolChoice.type;
+    case 'tool':
+      return { type: 'function', function: { name: toolChoice.toolName } };
+    default:
+      return undefined;
+  }
+}

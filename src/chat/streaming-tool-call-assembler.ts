@@ -1,0 +1,110 @@
+import {
+  InvalidResponseDataError,
+  type LanguageModelV4StreamPart,
+  type SharedV4ProviderMetadata,
+} from '@ai-sdk/provider';
+import type { ToolCallIdAllocator } from './tool-call-ids';
+
+interface PendingToolCall {
+  id: string;
+  name: string | undefined;
+  /** Argument text that arrived before the name (emitted once the call can start). */
+  arguments: string;
+  started: boolean;
+}
+
+/** One element of `delta.tool_calls`, read defensively: any field may be missing (P25, P27). */
+interface ToolCallDelta {
+  index?: unknown;
+  id?: unknown;
+  function?: { name?: unknown; arguments?: unknown } | null;
+}
+
+/**
+ * Assembles streamed tool calls. A call is finalised only on structure (the finish reason or
+ * the end of the stream), never because a prefix of its arguments happens to parse as JSON
+ * (P26), and each call goes through start -> delta* -> end -> one tool-call (P29).
+ */
+export class StreamingToolCallAssembler {
+  private readonly calls: PendingToolCall[] = [];
+  private readonly byIndex = new Map<number, PendingToolCall>();
+  private readonly byWireId = new Map<string, PendingToolCall>();
+
+  constructor(
+    private readonly emit: (part: LanguageModelV4StreamPart) => void,
+    private readonly ids: ToolCallIdAllocator,
+  ) {}
+
+  /** Whether any call was seen in this response (finalised or not). */
+  hasCalls = false;
+
+  processDelta(delta: ToolCallDelta): void {
+    const call = this.findOrCreate(delta);
+    const name = delta.function?.name;
+    if (typeof name === 'string' && name.length > 0 && call.name === undefined) call.name = name;
+    const fragment = delta.function?.arguments;
+    const text = typeof fragment === 'string' ? fragment : '';
+    if (!call.started) {
+      call.arguments += text;
+      if (call.name === undefined) return;
+      call.started = true;
+      this.emit({ type: 'tool-input-start', id: call.id, toolName: call.name });
+      if (call.arguments.length > 0) {
+        this.emit({ type: 'tool-input-delta', id: call.id, delta: call.arguments });
+      }
+      return;
+    }
+    call.arguments += text;
+    if (text.length > 0) this.emit({ type: 'tool-input-delta', id: call.id, delta: text });
+  }
+
+  /** Ends every open call; `metadataFor` lets the caller attach round-trip metadata. */
+  finalizeAll(metadataFor: () => SharedV4ProviderMetadata | undefined): void {
+    for (const call of this.calls) {
+      if (!call.started || call.name === undefined) {
+        this.emit({
+          type: 'error',
+          error: new InvalidResponseDataError({
+            data: { id: call.id, arguments: call.arguments },
+            message: `OpenRouter streamed a tool call (${call.id}) without a function name; it was not executed.`,
+          }),
+        });
+        continue;
+      }
+      this.emit({ type: 'tool-input-end', id: call.id });
+      const providerMetadata = metadataFor();
+      this.emit({
+        type: 'tool-call',
+        toolCallId: call.id,
+        toolName: call.name,
+        // A call without arguments streams "" throughout; the AI SDK expects JSON.
+        input: call.arguments.trim().length > 0 ? call.arguments : '{}',
+        ...(providerMetadata ? { providerMetadata } : {}),
+      });
+    }
+    this.calls.length = 0;
+    this.byIndex.clear();
+    this.byWireId.clear();
+  }
+
+  private findOrCreate(delta: ToolCallDelta): PendingToolCall {
+    const index = typeof delta.index === 'number' ? delta.index : undefined;
+    const wireId = typeof delta.id === 'string' && delta.id.length > 0 ? delta.id : undefined;
+    const existing =
+      (index !== undefined ? this.byIndex.get(index) : undefined) ??
+      (wireId !== undefined ? this.byWireId.get(wireId) : undefined) ??
+      (index === undefined && wireId === undefined ? this.calls[this.calls.length - 1] : undefined);
+    if (existing) return existing;
+    const call: PendingToolCall = {
+      id: this.ids.allocate(wireId),
+      name: undefined,
+      arguments: '',
+      started: false,
+    };
+    this.calls.push(call);
+    this.hasCalls = true;
+    if (index !== undefined) this.byIndex.set(index, call);
+    if (wireId !== undefined) this.byWireId.set(wireId, call);
+    return call;
+  }
+}

@@ -1,0 +1,19 @@
+import type { FetchFunction } from '@ai-sdk/provider-utils';
+
+/** What the provider hands every model: resolved lazily, per request. */
+export interface OpenRouterModelConfig {
+  /** `openrouter.chat`, `openrouter.embedding`, ... */
+  provider: string;
+  /** Base URL without trailing slash, resolved at call time (env may change after import). */
+  baseURL: () => string;
+  /** Auth, attribution and user headers; throws `LoadAPIKeyError` when no key is configured. */
+  headers: () => Record<string, string | undefined>;
+  fetch?: FetchFunction;
+  generateId: () => string;
+  /** Provider-level `extraBody`, merged into every request body. */
+  extraBody?: Record<string, unknown>;
+}
+
+export function openRouterUrl(config: OpenRouterModelConfig, path: string): string {
+  return `${config.baseURL()}${path}`;
+}

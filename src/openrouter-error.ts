@@ -1,0 +1,130 @@
+import { APICallError } from '@ai-sdk/provider';
+import { createJsonErrorResponseHandler } from '@ai-sdk/provider-utils';
+import { z } from 'zod/v4';
+
+/**
+ * OpenRouter's error envelope (openrouter.ai/docs/api_reference/errors-and-debugging). Two
+ * generations of `metadata` exist in the wild ({raw, provider_name} and {error_type,
+ * provider_code}), and availability errors carry `http_status` instead of `code`, so every field
+ * is optional and unknown fields pass through.
+ */
+export const openRouterErrorObjectSchema = z
+  .object({
+    message: z.string().nullish(),
+    code: z.union([z.number(), z.string()]).nullish(),
+    http_status: z.number().nullish(),
+    error_type: z.string().nullish(),
+    metadata: z.record(z.string(), z.unknown()).nullish(),
+    availability: z.object({ retryable: z.boolean().nullish() }).passthrough().nullish(),
+  })
+  .passthrough();
+
+export const openRouterErrorDataSchema = z
+  .object({ error: openRouterErrorObjectSchema, user_id: z.string().nullish() })
+  .passthrough();
+
+export type OpenRouterErrorObject = z.infer<typeof openRouterErrorObjectSchema>;
+export type OpenRouterErrorData = z.infer<typeof openRouterErrorDataSchema>;
+
+const RAW_MESSAGE_KEYS = ['message', 'error', 'detail', 'details', 'msg'] as const;
+
+/** Digs the human-readable message out of an upstream body (`metadata.raw`: JSON text or object). */
+function findUpstreamMessage(raw: unknown, depth = 0): string | undefined {
+  if (depth > 4 || raw == null) return undefined;
+  if (typeof raw === 'string') {
+    const trimmed = raw.trim();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+      try {
+        return findUpstreamMessage(JSON.parse(trimmed), depth + 1) ?? trimmed;
+      } catch {
+        return trimmed;
+      }
+    }
+    return trimmed || undefined;
+  }
+  if (Array.isArray(raw)) return findUpstreamMessage(raw[0], depth + 1);
+  if (typeof raw === 'object') {
+    const record = raw as Record<string, unknown>;
+    for (const key of RAW_MESSAGE_KEYS) {
+      const found = findUpstreamMessage(record[key], depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The message users see: OpenRouter's own message, plus the upstream provider's detail when
+ * OpenRouter only says "Provider returned error".
+ */
+export function getOpenRouterErrorMessage(error: OpenRouterErrorObject): string {
+  const metadata = error.metadata ?? undefined;
+  const providerName =
+    typeof metadata?.provider_name === 'string' ? metadata.provider_name : undefined;
+  const upstream = findUpstreamMessage(metadata?.raw);
+  const base = error.message || 'Unknown OpenRouter error';
+  const parts = [upstream ? `${base}: ${upstream}` : base];
+  if (providerName) parts.unshift(`[${providerName}]`);
+  const reasons = metadata?.reasons;
+  if (Array.isArray(reasons) && reasons.length > 0) parts.push(`(flagged: ${reasons.join(', ')})`);
+  return parts.join(' ');
+}
+
+/** The HTTP-like status of an error object: numeric `code`, else `http_status`. */
+export function getOpenRouterErrorStatus(error: OpenRouterErrorObject): number | undefined {
+  if (typeof error.code === 'number') return error.code;
+  if (typeof error.code === 'string' && /^\d{3}$/.test(error.code)) return Number(error.code);
+  return error.http_status ?? undefined;
+}
+
+const RETRYABLE_STRING_CODES = new Set([
+  'server_error',
+  'rate_limit_exceeded',
+  'provider_overloaded',
+  'provider_unavailable',
+  'timeout',
+]);
+
+export function isRetryableOpenRouterError(
+  error: OpenRouterErrorObject,
+  status: number | undefined,
+): boolean {
+  if (typeof error.availability?.retryable === 'boolean') return error.availability.retryable;
+  if (status !== undefined)
+    return status === 408 || status === 409 || status === 429 || status >= 500;
+  const code = typeof error.code === 'string' ? error.code : (error.error_type ?? undefined);
+  return code !== undefined && RETRYABLE_STRING_CODES.has(code);
+}
+
+/** For non-2xx responses: an `APICallError` whose message carries the upstream detail. */
+export const openRouterFailedResponseHandler = createJsonErrorResponseHandler({
+  errorSchema: openRouterErrorDataSchema,
+  errorToMessage: (data) => getOpenRouterErrorMessage(data.error),
+  isRetryable: (response, data) =>
+    data ? isRetryableOpenRouterError(data.error, response.status) : response.status >= 500,
+});
+
+/**
+ * An error that arrived inside a successful (HTTP 200) response: a whole-body `{error}`, a
+ * `choices[].error`, or a mid-stream error chunk. Typed like an HTTP error so callers and `ai`'s
+ * retry logic treat it the same way.
+ */
+export function createOpenRouterResponseError(options: {
+  error: OpenRouterErrorObject;
+  url: string;
+  requestBodyValues: unknown;
+  responseHeaders?: Record<string, string>;
+  data: unknown;
+}): APICallError {
+  const status = getOpenRouterErrorStatus(options.error);
+  return new APICallError({
+    message: getOpenRouterErrorMessage(options.error),
+    url: options.url,
+    requestBodyValues: options.requestBodyValues,
+    statusCode: status,
+    responseHeaders: options.responseHeaders,
+    responseBody: JSON.stringify(options.data),
+    isRetryable: isRetryableOpenRouterError(options.error, status),
+    data: options.data,
+  });
+}

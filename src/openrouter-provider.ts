@@ -1,0 +1,120 @@
+import {
+  type EmbeddingModelV4,
+  type ImageModelV4,
+  NoSuchModelError,
+  type ProviderV4,
+} from '@ai-sdk/provider';
+import {
+  generateId as defaultGenerateId,
+  type FetchFunction,
+  loadApiKey,
+  loadOptionalSetting,
+  withoutTrailingSlash,
+} from '@ai-sdk/provider-utils';
+import { OpenRouterChatLanguageModel } from './chat/openrouter-chat-language-model';
+import type { OpenRouterChatSettings } from './chat/openrouter-chat-options';
+import type { OpenRouterModelConfig } from './openrouter-config';
+
+export const DEFAULT_OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
+
+export interface OpenRouterProviderSettings {
+  /** API key; defaults to the `OPENROUTER_API_KEY` environment variable, read at call time. */
+  apiKey?: string;
+  /**
+   * Base URL; defaults to `OPENROUTER_BASE_URL`, then `https://openrouter.ai/api/v1`. Point it at
+   * your own proxy route to keep the key off the browser. A trailing slash is tolerated.
+   */
+  baseURL?: string;
+  /** Extra headers on every request. */
+  headers?: Record<string, string | undefined>;
+  /** Custom fetch (middleware, tests, proxies). */
+  fetch?: FetchFunction;
+  /** Your app's name for OpenRouter's rankings: sent as `X-OpenRouter-Title` and `X-Title`. */
+  appName?: string;
+  /** Your app's URL for OpenRouter's rankings: sent as `HTTP-Referer`. */
+  appUrl?: string;
+  /** Merged into every request body (after model settings, before call `providerOptions`). */
+  extraBody?: Record<string, unknown>;
+  /** Id generator for tool calls and sources (deterministic ids in tests). */
+  generateId?: () => string;
+}
+
+export interface OpenRouterProvider extends ProviderV4 {
+  (modelId: string, settings?: OpenRouterChatSettings): OpenRouterChatLanguageModel;
+  languageModel(modelId: string, settings?: OpenRouterChatSettings): OpenRouterChatLanguageModel;
+  chat(modelId: string, settings?: OpenRouterChatSettings): OpenRouterChatLanguageModel;
+  /** Not available yet: throws `NoSuchModelError`. */
+  embeddingModel(modelId: string): EmbeddingModelV4;
+  /** @deprecated Use `embeddingModel`. */
+  textEmbeddingModel(modelId: string): EmbeddingModelV4;
+  /** Not available yet: throws `NoSuchModelError`. */
+  imageModel(modelId: string): ImageModelV4;
+}
+
+export function createOpenRouter(options: OpenRouterProviderSettings = {}): OpenRouterProvider {
+  const baseURL = () =>
+    withoutTrailingSlash(
+      options.baseURL ??
+        loadOptionalSetting({
+          settingValue: undefined,
+          environmentVariableName: 'OPENROUTER_BASE_URL',
+        }),
+    ) ?? DEFAULT_OPENROUTER_BASE_URL;
+
+  // Resolved per request, so a missing key fails the call (with a clear LoadAPIKeyError), not
+  // the import, and a key set after start-up is picked up.
+  const headers = () => ({
+    Authorization: `Bearer ${loadApiKey({
+      apiKey: options.apiKey,
+      environmentVariableName: 'OPENROUTER_API_KEY',
+      description: 'OpenRouter',
+    })}`,
+    ...(options.appUrl ? { 'HTTP-Referer': options.appUrl } : {}),
+    ...(options.appName
+      ? { 'X-OpenRouter-Title': options.appName, 'X-Title': options.appName }
+      : {}),
+    ...options.headers,
+  });
+
+  const config = (kind: string): OpenRouterModelConfig => ({
+    provider: `openrouter.${kind}`,
+    baseURL,
+    headers,
+    fetch: options.fetch,
+    generateId: options.generateId ?? defaultGenerateId,
+    extraBody: options.extraBody,
+  });
+
+  const createChatModel = (modelId: string, settings: OpenRouterChatSettings = {}) =>
+    new OpenRouterChatLanguageModel(modelId, settings, config('chat'));
+
+  const unsupported = (modelType: 'embeddingModel' | 'imageModel') => (modelId: string) => {
+    throw new NoSuchModelError({
+      modelId,
+      modelType,
+      message: `ai-sdk-openrouter does not provide ${modelType} yet (model "${modelId}").`,
+    });
+  };
+
+  const provider = function (modelId: string, settings?: OpenRouterChatSettings) {
+    if (new.target) {
+      throw new Error('The OpenRouter model function cannot be called with the new keyword.');
+    }
+    return createChatModel(modelId, settings);
+  } as OpenRouterProvider;
+
+  // A real ProviderV4: without this literal, `ai` treats the object as a V2 provider and
+  // double-adapts its models through createProviderRegistry (P1).
+  Object.assign(provider, {
+    specificationVersion: 'v4' as const,
+    languageModel: createChatModel,
+    chat: createChatModel,
+    embeddingModel: unsupported('embeddingModel'),
+    textEmbeddingModel: unsupported('embeddingModel'),
+    imageModel: unsupported('imageModel'),
+  });
+  return provider;
+}
+
+/** Default instance: reads `OPENROUTER_API_KEY` (and `OPENROUTER_BASE_URL`) at call time. */
+export const openrouter = createOpenRouter();
