@@ -18,22 +18,29 @@ export function createOpenRouterPartStream(options: {
   const decoder = new TextDecoder();
   let state: OpenRouterChatStreamState;
   let parser: ReturnType<typeof createParser>;
+  let enqueued = 0;
 
   return new ReadableStream<LanguageModelV4StreamPart>({
     start(controller) {
-      state = options.createState((part) => controller.enqueue(part));
+      state = options.createState((part) => {
+        enqueued++;
+        controller.enqueue(part);
+      });
       parser = createParser({
         onEvent: (event) => state.data(event.data),
         onComment: () => state.comment(),
       });
     },
     async pull(controller) {
+      // A pull that enqueues nothing is not called again, so read until a part comes out.
+      const before = enqueued;
       try {
-        const { done, value } = await reader.read();
-        if (!done) {
+        while (enqueued === before) {
+          const { done, value } = await reader.read();
+          if (done) break;
           parser.feed(decoder.decode(value, { stream: true }));
-          return;
         }
+        if (enqueued !== before) return;
         parser.feed(decoder.decode());
         parser.reset({ consume: true });
       } catch (error) {

@@ -90,10 +90,15 @@ export class StreamingToolCallAssembler {
   private findOrCreate(delta: ToolCallDelta): PendingToolCall {
     const index = typeof delta.index === 'number' ? delta.index : undefined;
     const wireId = typeof delta.id === 'string' && delta.id.length > 0 ? delta.id : undefined;
+    // The index identifies a call; without one, the id does; without either, the delta
+    // continues the latest call. (Upstreams that number ids per step repeat them, so an id
+    // never overrides an index.)
     const existing =
-      (index !== undefined ? this.byIndex.get(index) : undefined) ??
-      (wireId !== undefined ? this.byWireId.get(wireId) : undefined) ??
-      (index === undefined && wireId === undefined ? this.calls[this.calls.length - 1] : undefined);
+      index !== undefined
+        ? this.byIndex.get(index)
+        : wireId !== undefined
+          ? this.byWireId.get(wireId)
+          : this.calls[this.calls.length - 1];
     if (existing) return existing;
     const call: PendingToolCall = {
       id: this.ids.allocate(wireId),

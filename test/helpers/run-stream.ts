@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import type { LanguageModelV4Prompt, LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { OpenRouterChatStreamState } from '../../src/chat/openrouter-chat-stream-state';
+import { createOpenRouterPartStream } from '../../src/chat/openrouter-event-stream';
+import { ToolCallIdAllocator } from '../../src/chat/tool-call-ids';
+
+export function readFixture(name: string): string {
+  return readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+}
+
+/** A deterministic id generator, so two runs of the same stream produce identical parts. */
+export function counterIds(prefix = 'id'): () => string {
+  let next = 0;
+  return () => `${prefix}-${next++}`;
+}
+
+/** Splits `bytes` at the given offsets (sorted, deduplicated, in range). */
+export function splitBytes(bytes: Uint8Array, offsets: number[]): Uint8Array[] {
+  const cuts = [...new Set(offsets.filter((o) => o > 0 && o < bytes.length))].sort((a, b) => a - b);
+  const pieces: Uint8Array[] = [];
+  let start = 0;
+  for (const cut of cuts) {
+    pieces.push(bytes.slice(start, cut));
+    start = cut;
+  }
+  pieces.push(bytes.slice(start));
+  return pieces;
+}
+
+export interface RunStreamOptions {
+  splitAt?: number[];
+  prompt?: LanguageModelV4Prompt;
+  includeRawChunks?: boolean;
+  /** Make the body error after all pieces were delivered (a connection reset). */
+  failWith?: Error;
+}
+
+/**
+ * Runs the real byte -> SSE -> part pipeline on a transcript without HTTP, so tests of the
+ * state machine stay fast and exact.
+ */
+export async function runStream(
+  sse: string,
+  options: RunStreamOptions = {},
+): Promise<LanguageModelV4StreamPart[]> {
+  const pieces = splitBytes(new TextEncoder().encode(sse), options.splitAt ?? []);
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const piece of pieces) controller.enqueue(piece);
+      if (options.failWith) controller.error(options.failWith);
+      else controller.close();
+    },
+  });
+  const generateId = counterIds();
+  const stream = createOpenRouterPartStream({
+    body,
+    abortSignal: undefined,
+    createState: (emit) =>
+      new OpenRouterChatStreamState({
+        emit,
+        warnings: [],
+        toolCallIds: new ToolCallIdAllocator(options.prompt ?? [], generateId),
+        generateId,
+        includeRawChunks: options.includeRawChunks ?? false,
+        request: {
+          url: 'http://test/chat/completions',
+          requestBodyValues: {},
+          responseHeaders: {},
+        },
+      }),
+  });
+  return readAll(stream);
+}
+
+export async function readAll<T>(stream: ReadableStream<T>): Promise<T[]> {
+  const reader = stream.getReader();
+  const values: T[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return values;
+    values.push(value);
+  }
+}
+
+/** `data: <json>\n\n` for each chunk, then `[DONE]`, for hand-built scenarios. */
+export function sse(chunks: unknown[], { done = true }: { done?: boolean } = {}): string {
+  const events = chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`);
+  if (done) events.push('data: [DONE]\n\n');
+  return events.join('');
+}
+
+/** A chunk with the fields every OpenRouter chunk repeats. */
+export function chunk(
+  delta: Record<string, unknown> | undefined,
+  extra: Record<string, unknown> = {},
+  finish: { finish_reason?: string | null; native_finish_reason?: string | null } = {},
+): Record<string, unknown> {
+  return {
+    id: 'gen-1791500000-Ab3dEfGh1jKlMnOpQrSt',
+    provider: 'OpenAI',
+    model: 'openai/gpt-4o',
+    object: 'chat.completion.chunk',
+    created: 1791500000,
+    choices:
+      delta === undefined
+        ? []
+        : [
+            {
+              index: 0,
+              delta,
+              finish_reason: finish.finish_reason ?? null,
+              native_finish_reason: finish.native_finish_reason ?? finish.finish_reason ?? null,
+            },
+          ],
+    ...extra,
+  };
+}
+
+export function types(parts: LanguageModelV4StreamPart[]): string[] {
+  return parts.map((part) => part.type);
+}
