@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunk, readFixture, runStream, sse } from './helpers/run-stream';
+import {
+  TRANSCRIPT_BEDROCK_TOOL_CALL,
+  TRANSCRIPT_DEEPSEEK_LENGTH,
+  TRANSCRIPT_MID_STREAM_ERROR,
+  TRANSCRIPT_REASONING_TOOL_CALL,
+} from '../src/testing/index';
+import { chunk, runStream, sse } from './helpers/run-stream';
 
 /** A generated OpenRouter stream: reasoning, text and tool-call fragments, then finish + usage. */
 const fragment = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 });
@@ -77,8 +83,7 @@ describe('chunking invariance (property)', () => {
   });
 
   it('documented transcripts survive every single split point', async () => {
-    for (const name of ['anthropic-reasoning-tool-call.sse', 'mid-stream-error.sse']) {
-      const transcript = readFixture(name);
+    for (const transcript of [TRANSCRIPT_REASONING_TOOL_CALL, TRANSCRIPT_MID_STREAM_ERROR]) {
       const whole = await runStream(transcript);
       const length = new TextEncoder().encode(transcript).length;
       for (let offset = 1; offset < length; offset += 7) {

@@ -1,6 +1,12 @@
 import { APICallError, type LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { chunk, readFixture, runStream, sse, types } from './helpers/run-stream';
+import {
+  TRANSCRIPT_BEDROCK_TOOL_CALL,
+  TRANSCRIPT_DEEPSEEK_LENGTH,
+  TRANSCRIPT_MID_STREAM_ERROR,
+  TRANSCRIPT_REASONING_TOOL_CALL,
+} from '../src/testing/index';
+import { chunk, runStream, sse, types } from './helpers/run-stream';
 
 type Part<T extends LanguageModelV4StreamPart['type']> = Extract<
   LanguageModelV4StreamPart,
@@ -22,7 +28,7 @@ function finishOf(parts: LanguageModelV4StreamPart[]): Part<'finish'> {
 
 describe('stream state machine on documented transcripts', () => {
   it('§7.5 Anthropic reasoning + text + tool call: order, signature, usage', async () => {
-    const parts = await runStream(readFixture('anthropic-reasoning-tool-call.sse'));
+    const parts = await runStream(TRANSCRIPT_REASONING_TOOL_CALL);
     expect(types(parts)).toEqual([
       'stream-start',
       'ping',
@@ -95,7 +101,7 @@ describe('stream state machine on documented transcripts', () => {
   });
 
   it('§7.6 DeepSeek capture: usage on the finish chunk, length stop, plain reasoning details', async () => {
-    const parts = await runStream(readFixture('deepseek-length-usage-on-finish.sse'));
+    const parts = await runStream(TRANSCRIPT_DEEPSEEK_LENGTH);
     const finish = finishOf(parts);
     expect(finish.finishReason).toEqual({ unified: 'length', raw: 'length' });
     expect(finish.usage.inputTokens.total).toBe(37);
@@ -104,7 +110,7 @@ describe('stream state machine on documented transcripts', () => {
   });
 
   it('§7.6 Bedrock capture: a zero-argument tool call becomes input "{}" exactly once', async () => {
-    const parts = await runStream(readFixture('bedrock-tool-call-no-arguments.sse'));
+    const parts = await runStream(TRANSCRIPT_BEDROCK_TOOL_CALL);
     expect(only(parts, 'tool-call')).toEqual([
       {
         type: 'tool-call',
@@ -120,7 +126,7 @@ describe('stream state machine on documented transcripts', () => {
   });
 
   it('§7.7 mid-stream error: typed retryable APICallError, text kept, finish error', async () => {
-    const parts = await runStream(readFixture('mid-stream-error.sse'));
+    const parts = await runStream(TRANSCRIPT_MID_STREAM_ERROR);
     expect(only(parts, 'text-delta').map((part) => part.delta)).toEqual(['Once upon a']);
     const errors = only(parts, 'error');
     expect(errors).toHaveLength(1);

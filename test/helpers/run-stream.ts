@@ -1,12 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { LanguageModelV4Prompt, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { OpenRouterChatStreamState } from '../../src/chat/openrouter-chat-stream-state';
 import { createOpenRouterPartStream } from '../../src/chat/openrouter-event-stream';
 import { ToolCallIdAllocator } from '../../src/chat/tool-call-ids';
-
-export function readFixture(name: string): string {
-  return readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
-}
 
 /** A deterministic id generator, so two runs of the same stream produce identical parts. */
 export function counterIds(prefix = 'id'): () => string {

@@ -1,0 +1,97 @@
+/** A request as the emulator received it. */
+export interface RecordedRequest {
+  method: string;
+  /** Path after `/api/v1`, e.g. `/chat/completions`, without the query string. */
+  path: string;
+  query: Record<string, string>;
+  /** Header names are lower-cased; repeated headers are joined with `, `. */
+  headers: Record<string, string>;
+  /** The parsed JSON body, or `undefined` when the body is empty or not JSON. */
+  body: unknown;
+  rawBody: string;
+  /** The parsed body cast to `T` (no validation; for test ergonomics). */
+  json<T = Record<string, unknown>>(): T;
+  /**
+   * Resolves when the exchange is over: the response finished or the client's connection closed.
+   * `closedEarly` is true when the connection closed before the response finished.
+   */
+  readonly closed: Promise<{ closedEarly: boolean }>;
+}
+
+export type EmulatorHandler = (
+  request: RecordedRequest,
+) => EmulatorResponse | Promise<EmulatorResponse>;
+
+/**
+ * How a response ends: `end` (normal), `reset` (destroy the socket once the body is written,
+ * so the client's read fails), `hang` (never end, until the client aborts or the emulator closes).
+ */
+export type ResponseEnding = 'end' | 'reset' | 'hang';
+
+/** Options that cut the serialized body into separately written pieces. */
+export interface SplitOptions {
+  /** Write the body in pieces of this many bytes (exercises split events and split UTF-8). */
+  splitEvery?: number;
+  /** Or explicit byte offsets (into the whole body) at which to split it. */
+  splitAt?: number[];
+  /** Pause between pieces, so each piece reaches the client in its own read. Default 0. */
+  pieceDelayMs?: number;
+}
+
+export interface JsonResponse {
+  type: 'json';
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  /** Written before the JSON (some gateways send whitespace keep-alives; §8 item 17). */
+  leadingWhitespace?: string;
+}
+
+export interface ErrorResponse {
+  type: 'error';
+  status: number;
+  message: string;
+  /** `error.code`; defaults to `status`. `null` is sent as `null`. */
+  code?: number | string | null;
+  metadata?: Record<string, unknown>;
+  /** Top-level `user_id`, present in many real error bodies. */
+  userId?: string;
+  /** Seconds, sent as `Retry-After`. */
+  retryAfter?: number;
+  /** Sent as `X-RateLimit-Limit`, `X-RateLimit-Remaining`, `X-RateLimit-Reset` (platform 429s). */
+  rateLimit?: { limit: number; remaining: number; reset: number };
+  headers?: Record<string, string>;
+  /** Send this body instead of the envelope (e.g. the availability shape without `code`). */
+  bodyOverride?: unknown;
+}
+
+export interface SseResponse extends SplitOptions {
+  type: 'sse';
+  events: SseEvent[];
+  status?: number;
+  headers?: Record<string, string>;
+  lineEnding?: '\n' | '\r\n';
+  ending?: ResponseEnding;
+}
+
+export interface RawResponse extends SplitOptions {
+  type: 'raw';
+  status?: number;
+  headers?: Record<string, string>;
+  body: string | Uint8Array;
+  ending?: ResponseEnding;
+}
+
+export type EmulatorResponse = JsonResponse | ErrorResponse | SseResponse | RawResponse;
+
+export type SseEvent =
+  /** Objects are JSON.stringify'd; strings are sent verbatim (for malformed JSON tests). */
+  | { data: unknown }
+  /** `: <comment>` */
+  | { comment: string }
+  /** `data: [DONE]` */
+  | { done: true }
+  /** Pause before the next event (slow streams). */
+  | { delayMs: number }
+  /** Written exactly as given, with no blank line added (for framing edge cases). */
+  | { raw: string };
