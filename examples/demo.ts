@@ -11,7 +11,9 @@ const dim = (text: string) => `\x1b[2m${text}\x1b[0m`;
 const bold = (text: string) => `\x1b[1m${text}\x1b[0m`;
 
 const apiKey = process.env.OPENROUTER_API_KEY;
-const emulator = apiKey ? undefined : await startOpenRouterEmulator({ handler: demoAgentHandler() });
+const emulator = apiKey
+  ? undefined
+  : await startOpenRouterEmulator({ handler: demoAgentHandler() });
 const openrouter = createOpenRouter({
   apiKey: apiKey ?? 'sk-or-emulator-demo',
   baseURL: emulator?.baseURL,

@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  TRANSCRIPT_BEDROCK_TOOL_CALL,
-  TRANSCRIPT_DEEPSEEK_LENGTH,
-  TRANSCRIPT_MID_STREAM_ERROR,
-  TRANSCRIPT_REASONING_TOOL_CALL,
-} from '../src/testing/index';
+import { TRANSCRIPT_MID_STREAM_ERROR, TRANSCRIPT_REASONING_TOOL_CALL } from '../src/testing/index';
 import { chunk, runStream, sse } from './helpers/run-stream';
 
 /** A generated OpenRouter stream: reasoning, text and tool-call fragments, then finish + usage. */
