@@ -54,10 +54,15 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
   };
 
   private requestHeaders(callHeaders: LanguageModelV4CallOptions['headers']) {
-    // The suffix is applied after merging: `ai` sends its own user-agent, which would
-    // otherwise replace ours (P6).
+    const configHeaders = this.config.headers();
+    // `ai` sends its own user-agent with every call, which would replace both a user-agent from
+    // the provider settings and ours in a plain merge (P6): keep all three.
+    const configUserAgent = findHeader(configHeaders, 'user-agent');
+    const keepConfigUserAgent =
+      configUserAgent !== undefined && findHeader(callHeaders, 'user-agent') !== undefined;
     return withUserAgentSuffix(
-      combineHeaders(this.config.headers(), callHeaders),
+      combineHeaders(configHeaders, callHeaders),
+      ...(keepConfigUserAgent ? [configUserAgent] : []),
       `ai-sdk-openrouter/${VERSION}`,
     );
   }
@@ -166,4 +171,13 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
 
     return { stream, request: { url: prepared.url, body }, response: { headers: responseHeaders } };
   }
+}
+
+function findHeader(
+  headers: Record<string, string | undefined> | undefined,
+  name: string,
+): string | undefined {
+  if (!headers) return undefined;
+  for (const key in headers) if (key.toLowerCase() === name) return headers[key];
+  return undefined;
 }

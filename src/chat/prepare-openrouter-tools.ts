@@ -69,6 +69,8 @@ export function prepareOpenRouterTools(options: {
     }
   }
 
+  // Only unsupported tools: send none rather than an empty list with a dangling tool choice.
+  if (tools.length === 0) return { warnings };
   return { tools, toolChoice: mapToolChoice(options.toolChoice), warnings };
 }
 
