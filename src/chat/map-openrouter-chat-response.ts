@@ -12,6 +12,7 @@ import { mapOpenRouterFinishReason } from './map-openrouter-finish-reason';
 import { AnnotationCollector, mapOpenRouterImage } from './map-openrouter-outputs';
 import type { OpenRouterChatResponse } from './openrouter-chat-api';
 import { buildOpenRouterProviderMetadata } from './openrouter-provider-metadata';
+import { visibleReasoningText } from './reasoning-details-accumulator';
 import type { ToolCallIdAllocator } from './tool-call-ids';
 
 type Choice = NonNullable<NonNullable<OpenRouterChatResponse['choices']>[number]>;
@@ -117,13 +118,8 @@ function mapReasoning(
 ): LanguageModelV4Content[] {
   const parts: LanguageModelV4Content[] = [];
   for (const detail of details) {
-    const text =
-      detail.type === 'reasoning.text'
-        ? detail.text
-        : detail.type === 'reasoning.summary'
-          ? detail.summary
-          : undefined;
-    if (typeof text === 'string' && text.length > 0) parts.push({ type: 'reasoning', text });
+    const text = visibleReasoningText(detail);
+    if (text !== undefined) parts.push({ type: 'reasoning', text });
   }
   if (parts.length === 0 && details.length === 0 && reasoning) {
     parts.push({ type: 'reasoning', text: reasoning });

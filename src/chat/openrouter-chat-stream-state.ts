@@ -14,7 +14,7 @@ import { mapOpenRouterFinishReason } from './map-openrouter-finish-reason';
 import { AnnotationCollector, mapOpenRouterImage } from './map-openrouter-outputs';
 import { type OpenRouterUsage, openRouterUsageSchema } from './openrouter-chat-api';
 import { buildOpenRouterProviderMetadata } from './openrouter-provider-metadata';
-import { ReasoningDetailsAccumulator } from './reasoning-details-accumulator';
+import { ReasoningDetailsAccumulator, visibleReasoningText } from './reasoning-details-accumulator';
 import { StreamingToolCallAssembler } from './streaming-tool-call-assembler';
 import type { ToolCallIdAllocator } from './tool-call-ids';
 
@@ -247,14 +247,8 @@ export class OpenRouterChatStreamState {
     const record = detail as JSONObject;
     if (typeof record.type !== 'string') return;
     this.reasoning.add(record);
-    // Encrypted details never become visible text (P20); they live in metadata only.
-    const text =
-      record.type === 'reasoning.text'
-        ? record.text
-        : record.type === 'reasoning.summary'
-          ? record.summary
-          : undefined;
-    if (typeof text === 'string' && text.length > 0) {
+    const text = visibleReasoningText(record);
+    if (text !== undefined) {
       this.reasoningText(text, typeof record.index === 'number' ? record.index : undefined);
     }
   }

@@ -1,5 +1,20 @@
 import type { JSONObject } from '@ai-sdk/provider';
 
+/**
+ * The human-readable text of a reasoning detail: `text` of `reasoning.text`, `summary` of
+ * `reasoning.summary`. Encrypted (and unknown) details have none: they are never shown (P20),
+ * only carried in metadata.
+ */
+export function visibleReasoningText(detail: JSONObject): string | undefined {
+  const text =
+    detail.type === 'reasoning.text'
+      ? detail.text
+      : detail.type === 'reasoning.summary'
+        ? detail.summary
+        : undefined;
+  return typeof text === 'string' && text.length > 0 ? text : undefined;
+}
+
 /** Fields that stream as fragments of one block and are concatenated; all others last-wins. */
 const CONCATENATED_FIELDS = ['text', 'summary'] as const;
 
