@@ -7,7 +7,6 @@ import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { createParser } from 'eventsource-parser';
 import { OpenRouterChatStreamState } from '../src/chat/openrouter-chat-stream-state';
 import { createOpenRouterPartStream } from '../src/chat/openrouter-event-stream';
-import { ToolCallIdAllocator } from '../src/chat/tool-call-ids';
 import { chatCompletionStream, serializeSse } from '../src/testing/index';
 
 const CHUNKS = 20_000;
@@ -68,7 +67,8 @@ async function provider(): Promise<string> {
       new OpenRouterChatStreamState({
         emit,
         warnings: [],
-        toolCallIds: new ToolCallIdAllocator([], generateId),
+        prompt: [],
+        tools: undefined,
         generateId,
         includeRawChunks: false,
         request: { url: 'bench', requestBodyValues: {}, responseHeaders: {} },

@@ -12,4 +12,10 @@ export {
   type OpenRouterProviderSettings,
   openrouter,
 } from './openrouter-provider';
+export {
+  openrouterTools,
+  type ServerToolArgs,
+  type WebFetchArgs,
+  type WebSearchArgs,
+} from './tool/openrouter-tools';
 export { VERSION } from './version';

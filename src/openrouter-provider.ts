@@ -14,6 +14,7 @@ import {
 import { OpenRouterChatLanguageModel } from './chat/openrouter-chat-language-model';
 import type { OpenRouterChatSettings } from './chat/openrouter-chat-options';
 import type { OpenRouterModelConfig } from './openrouter-config';
+import { openrouterTools } from './tool/openrouter-tools';
 
 export const DEFAULT_OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
 
@@ -49,6 +50,8 @@ export interface OpenRouterProvider extends ProviderV4 {
   textEmbeddingModel(modelId: string): EmbeddingModelV4;
   /** Not available yet: throws `NoSuchModelError`. */
   imageModel(modelId: string): ImageModelV4;
+  /** OpenRouter server tools (`openrouter.tools.webSearch({...})`), executed by OpenRouter. */
+  tools: typeof openrouterTools;
 }
 
 export function createOpenRouter(options: OpenRouterProviderSettings = {}): OpenRouterProvider {
@@ -112,6 +115,7 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     embeddingModel: unsupported('embeddingModel'),
     textEmbeddingModel: unsupported('embeddingModel'),
     imageModel: unsupported('imageModel'),
+    tools: openrouterTools,
   });
   return provider;
 }

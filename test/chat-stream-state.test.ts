@@ -498,4 +498,82 @@ describe('stream state machine rules', () => {
       { type: 'file', mediaType: 'image/png', data: { type: 'data', data: 'iVBORw0KGgo=' } },
     ]);
   });
+
+  it('surfaces a server tool call as provider-executed tool-call and tool-result parts', async () => {
+    const detail = {
+      type: 'reasoning.server_tool_call',
+      tool_name: 'openrouter:web_search',
+      tool_call_id: 'srv_1',
+      arguments: '{"query":"paris weather"}',
+      result: '{"results":[{"url":"https://a.example"}]}',
+      format: 'unknown',
+      index: 0,
+    };
+    const parts = await runStream(
+      sse([
+        chunk({ reasoning_details: [detail] }),
+        chunk({ content: 'Sunny.' }, {}, { finish_reason: 'stop' }),
+      ]),
+      {
+        tools: [{ type: 'provider', id: 'openrouter.web_search', name: 'search', args: {} }],
+      },
+    );
+    const metadata = { openrouter: { serverToolCall: true } };
+    expect(only(parts, 'tool-call')).toEqual([
+      {
+        type: 'tool-call',
+        toolCallId: 'srv_1',
+        toolName: 'search',
+        input: '{"query":"paris weather"}',
+        providerExecuted: true,
+        providerMetadata: metadata,
+      },
+    ]);
+    expect(only(parts, 'tool-result')).toEqual([
+      {
+        type: 'tool-result',
+        toolCallId: 'srv_1',
+        toolName: 'search',
+        result: { results: [{ url: 'https://a.example' }] },
+        providerMetadata: metadata,
+      },
+    ]);
+    // Provider-executed calls do not make this a client tool-calls step, and the detail is kept.
+    const finish = finishOf(parts);
+    expect(finish.finishReason.unified).toBe('stop');
+    expect(finish.providerMetadata?.openrouter?.reasoning_details).toEqual([detail]);
+  });
+
+  it('reports a server tool call the app did not register as a dynamic tool', async () => {
+    const detail = {
+      type: 'reasoning.server_tool_call',
+      tool_name: 'datetime',
+      arguments: '',
+      result: 'now',
+    };
+    const parts = await runStream(
+      sse([chunk({ reasoning_details: [detail] }, {}, { finish_reason: 'stop' })]),
+    );
+    expect(only(parts, 'tool-call')[0]).toMatchObject({
+      toolName: 'datetime',
+      input: '{}',
+      dynamic: true,
+    });
+    expect(only(parts, 'tool-result')[0]).toMatchObject({
+      toolName: 'datetime',
+      result: 'now',
+      dynamic: true,
+    });
+  });
+
+  it('carries an explicit empty reasoning_details array back, but not an absent one (P16)', async () => {
+    const withEmpty = await runStream(
+      sse([chunk({ content: 'hi', reasoning_details: [] }, {}, { finish_reason: 'stop' })]),
+    );
+    expect(only(withEmpty, 'text-end')[0]?.providerMetadata).toEqual({
+      openrouter: { reasoning_details: [] },
+    });
+    const without = await runStream(sse([chunk({ content: 'hi' }, {}, { finish_reason: 'stop' })]));
+    expect(only(without, 'text-end')[0]?.providerMetadata).toBeUndefined();
+  });
 });

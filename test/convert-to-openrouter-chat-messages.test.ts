@@ -739,7 +739,7 @@ describe('assistant reasoning and reasoning_details', () => {
   it('sends details unmodified: unknown type/format, extra fields, unsigned Gemini text', () => {
     const details = [
       { type: 'reasoning.text', text: 'gemini thought', format: 'google-gemini-v1', index: 0 },
-      { type: 'reasoning.text', text: 'unsigned claude', format: 'anthropic-claude-v1' },
+      { type: 'reasoning.text', text: 'claude', signature: 'sig', format: 'anthropic-claude-v1' },
       { type: 'reasoning.summary', summary: 'same', format: 'xai-responses-v1', index: 1 },
       { type: 'reasoning.summary', summary: 'same', format: 'xai-responses-v1', index: 2 },
       {
@@ -763,6 +763,96 @@ describe('assistant reasoning and reasoning_details', () => {
     expect(JSON.stringify(message.reasoning_details)).toBe(snapshot);
     expect(message.reasoning_details?.[5]).toBe(details[5]);
     expect(message.reasoning).toBe('r');
+  });
+
+  it('drops an Anthropic text entry that lost its signature, with a warning', () => {
+    const signed = {
+      type: 'reasoning.text',
+      text: 'a',
+      signature: 's',
+      format: 'anthropic-claude-v1',
+      index: 0,
+    };
+    const unsigned = { type: 'reasoning.text', text: 'b', format: 'anthropic-claude-v1', index: 1 };
+    const { message, warnings } = convertAssistant([
+      {
+        type: 'reasoning',
+        text: 'ab',
+        providerOptions: { openrouter: { reasoning_details: [signed, unsigned] } },
+      },
+    ]);
+    expect(message.reasoning_details).toEqual([signed]);
+    expect(warnings).toEqual([
+      {
+        type: 'other',
+        message: expect.stringContaining('1 Anthropic reasoning_details entry without a signature'),
+      },
+    ]);
+  });
+
+  it('sends an item with the same type and id only once per request, but equal text twice (P15)', () => {
+    const encrypted = {
+      type: 'reasoning.encrypted',
+      data: 'x',
+      id: 'rs_1',
+      format: 'openai-responses-v1',
+      index: 0,
+    };
+    const summary = {
+      type: 'reasoning.summary',
+      summary: 'same text',
+      id: 'rs_1',
+      format: 'openai-responses-v1',
+      index: 0,
+    };
+    const noId = {
+      type: 'reasoning.summary',
+      summary: 'same text',
+      format: 'openai-responses-v1',
+      index: 0,
+    };
+    const turn = (details: unknown[]) =>
+      ({
+        role: 'assistant',
+        content: [{ type: 'text', text: 't' }],
+        providerOptions: { openrouter: { reasoning_details: details } },
+      }) as const;
+    const { messages, warnings } = convert([
+      turn([summary, encrypted, noId]),
+      { role: 'user', content: [{ type: 'text', text: 'next' }] },
+      turn([encrypted, noId]),
+    ] as LanguageModelV4Prompt);
+    expect((messages[0] as OpenRouterAssistantMessage).reasoning_details).toEqual([
+      summary,
+      encrypted,
+      noId,
+    ]);
+    expect((messages[2] as OpenRouterAssistantMessage).reasoning_details).toEqual([noId]);
+    expect(warnings).toEqual([{ type: 'other', message: expect.stringContaining('already sent') }]);
+  });
+
+  it('skips OpenRouter server tool call parts silently: they travel in reasoning_details', () => {
+    const serverToolCall = { openrouter: { serverToolCall: true } };
+    const { message, warnings } = convertAssistant([
+      {
+        type: 'tool-call',
+        toolCallId: 's1',
+        toolName: 'web_search',
+        input: {},
+        providerExecuted: true,
+        providerOptions: serverToolCall,
+      },
+      {
+        type: 'tool-result',
+        toolCallId: 's1',
+        toolName: 'web_search',
+        output: { type: 'json', value: {} },
+        providerOptions: serverToolCall,
+      },
+      { type: 'text', text: 'found it' },
+    ]);
+    expect(message).toEqual({ role: 'assistant', content: 'found it' });
+    expect(warnings).toEqual([]);
   });
 });
 

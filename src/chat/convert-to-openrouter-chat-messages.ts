@@ -25,6 +25,7 @@ import type {
   OpenRouterUserContentPart,
   OpenRouterUserMessage,
 } from './openrouter-chat-prompt';
+import { ReasoningDetailsSanitizer } from './sanitize-reasoning-details';
 
 type SystemMessage = Extract<LanguageModelV4Message, { role: 'system' }>;
 type UserMessage = Extract<LanguageModelV4Message, { role: 'user' }>;
@@ -48,8 +49,9 @@ export function convertToOpenRouterChatMessages(prompt: LanguageModelV4Prompt): 
 } {
   const messages: OpenRouterChatPrompt = [];
   const warnings: SharedV4Warning[] = [];
+  const reasoningDetails = new ReasoningDetailsSanitizer(warnings);
   for (const message of prompt) {
-    messages.push(...convertMessage(message, warnings));
+    messages.push(...convertMessage(message, warnings, reasoningDetails));
   }
   return { messages, warnings };
 }
@@ -57,6 +59,7 @@ export function convertToOpenRouterChatMessages(prompt: LanguageModelV4Prompt): 
 function convertMessage(
   message: LanguageModelV4Message,
   warnings: SharedV4Warning[],
+  reasoningDetails: ReasoningDetailsSanitizer,
 ): OpenRouterChatMessage[] {
   switch (message.role) {
     case 'system':
@@ -64,7 +67,7 @@ function convertMessage(
     case 'user':
       return [convertUserMessage(message, warnings)];
     case 'assistant':
-      return [convertAssistantMessage(message, warnings)];
+      return [convertAssistantMessage(message, warnings, reasoningDetails)];
     case 'tool':
       return convertToolMessage(message, warnings);
     default: {
@@ -106,6 +109,7 @@ function convertUserMessage(
 function convertAssistantMessage(
   message: AssistantMessage,
   warnings: SharedV4Warning[],
+  sanitizer: ReasoningDetailsSanitizer,
 ): OpenRouterAssistantMessage {
   const text: string[] = [];
   const reasoning: string[] = [];
@@ -121,6 +125,7 @@ function convertAssistantMessage(
         reasoning.push(part.text);
         break;
       case 'tool-call':
+        if (isServerToolCallPart(part)) break;
         if (part.providerExecuted) {
           warnings.push(dropped(`provider-executed tool call "${part.toolName}"`));
         } else {
@@ -134,6 +139,7 @@ function convertAssistantMessage(
         break;
       }
       case 'tool-result':
+        if (isServerToolCallPart(part)) break;
         warnings.push(dropped(`provider-executed tool result "${part.toolName}"`));
         break;
       case 'reasoning-file':
@@ -156,7 +162,8 @@ function convertAssistantMessage(
   if (toolCalls.length > 0) result.tool_calls = toolCalls;
   if (images.length > 0) result.images = images;
 
-  const reasoningDetails = findReasoningDetails(message);
+  const found = findReasoningDetails(message);
+  const reasoningDetails = found === undefined ? undefined : sanitizer.sanitize(found);
   if (reasoningDetails !== undefined) {
     result.reasoning_details = reasoningDetails;
     // Plain reasoning text without details cannot be verified upstream; send it only alongside.
@@ -169,6 +176,14 @@ function convertAssistantMessage(
   const annotations = getOpenRouterOptions(message.providerOptions)?.annotations;
   if (Array.isArray(annotations)) result.annotations = annotations;
   return result;
+}
+
+/**
+ * OpenRouter server tool calls travel back inside `reasoning_details`; the provider-executed
+ * parts the AI SDK keeps for them need not (and cannot) be sent as tool calls.
+ */
+function isServerToolCallPart(part: { providerOptions?: SharedV4ProviderOptions }): boolean {
+  return getOpenRouterOptions(part.providerOptions)?.serverToolCall === true;
 }
 
 function convertToolCall(part: LanguageModelV4ToolCallPart): OpenRouterToolCall {

@@ -1,8 +1,10 @@
 import type {
   JSONObject,
   JSONValue,
+  LanguageModelV4CallOptions,
   LanguageModelV4Content,
   LanguageModelV4FinishReason,
+  LanguageModelV4Prompt,
   LanguageModelV4Usage,
   SharedV4ProviderMetadata,
   SharedV4Warning,
@@ -10,10 +12,11 @@ import type {
 import { convertOpenRouterUsage } from './convert-openrouter-usage';
 import { mapOpenRouterFinishReason } from './map-openrouter-finish-reason';
 import { AnnotationCollector, mapOpenRouterImage } from './map-openrouter-outputs';
+import { ServerToolCallMapper } from './map-server-tool-call';
 import type { OpenRouterChatResponse } from './openrouter-chat-api';
 import { buildOpenRouterProviderMetadata } from './openrouter-provider-metadata';
 import { visibleReasoningText } from './reasoning-details-accumulator';
-import type { ToolCallIdAllocator } from './tool-call-ids';
+import { ToolCallIdAllocator } from './tool-call-ids';
 
 type Choice = NonNullable<NonNullable<OpenRouterChatResponse['choices']>[number]>;
 
@@ -25,7 +28,8 @@ export function mapOpenRouterChatResponse(options: {
   response: OpenRouterChatResponse;
   choice: Choice;
   warnings: SharedV4Warning[];
-  toolCallIds: ToolCallIdAllocator;
+  prompt: LanguageModelV4Prompt;
+  tools: LanguageModelV4CallOptions['tools'];
   generateId: () => string;
 }): {
   content: LanguageModelV4Content[];
@@ -34,6 +38,7 @@ export function mapOpenRouterChatResponse(options: {
   providerMetadata: SharedV4ProviderMetadata;
 } {
   const { response, choice, warnings } = options;
+  const toolCallIds = new ToolCallIdAllocator(options.prompt, options.generateId);
   const message = choice.message ?? {};
   const content: LanguageModelV4Content[] = [];
 
@@ -47,6 +52,11 @@ export function mapOpenRouterChatResponse(options: {
     : undefined;
 
   content.push(...mapReasoning(message.reasoning ?? undefined, reasoningDetails, detailsMetadata));
+  const serverToolCalls = new ServerToolCallMapper(options.tools, toolCallIds);
+  for (const detail of reasoningDetails) {
+    if (detail.type === 'reasoning.server_tool_call')
+      content.push(...(serverToolCalls.map(detail) ?? []));
+  }
 
   if (message.content) content.push({ type: 'text', text: message.content });
 
@@ -63,7 +73,7 @@ export function mapOpenRouterChatResponse(options: {
     toolCallCount++;
     content.push({
       type: 'tool-call',
-      toolCallId: options.toolCallIds.allocate(toolCall.id),
+      toolCallId: toolCallIds.allocate(toolCall.id),
       toolName: name,
       input: toolCall.function.arguments?.trim() ? toolCall.function.arguments : '{}',
     });

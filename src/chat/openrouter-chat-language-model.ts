@@ -25,7 +25,6 @@ import type { OpenRouterChatSettings } from './openrouter-chat-options';
 import { OpenRouterChatStreamState } from './openrouter-chat-stream-state';
 import { createOpenRouterPartStream } from './openrouter-event-stream';
 import { openRouterStreamResponseHandler } from './openrouter-stream-response-handler';
-import { ToolCallIdAllocator } from './tool-call-ids';
 
 /** Every http(s) or data URL OpenRouter fetches itself, so the AI SDK need not download it. */
 const FETCHABLE_URL = /^(https?:\/\/|data:)/i;
@@ -81,12 +80,11 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
       warnings,
       url: openRouterUrl(this.config, '/chat/completions'),
       headers: this.requestHeaders(options.headers),
-      toolCallIds: new ToolCallIdAllocator(options.prompt, this.config.generateId),
     };
   }
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
-    const { body, warnings, url, headers, toolCallIds } = await this.prepare(options);
+    const { body, warnings, url, headers } = await this.prepare(options);
     const {
       responseHeaders,
       value: response,
@@ -123,7 +121,8 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
         response,
         choice,
         warnings,
-        toolCallIds,
+        prompt: options.prompt,
+        tools: options.tools,
         generateId: this.config.generateId,
       }),
       warnings,
@@ -158,7 +157,8 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
         new OpenRouterChatStreamState({
           emit,
           warnings: prepared.warnings,
-          toolCallIds: prepared.toolCallIds,
+          prompt: options.prompt,
+          tools: options.tools,
           generateId: this.config.generateId,
           includeRawChunks: options.includeRawChunks === true,
           request: {

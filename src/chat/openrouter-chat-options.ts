@@ -13,6 +13,8 @@ const reasoningSchema = z
     exclude: z.boolean().optional(),
     enabled: z.boolean().optional(),
     summary: z.enum(['auto', 'concise', 'detailed']).optional(),
+    context: z.enum(['auto', 'all_turns', 'current_turn']).optional(),
+    mode: z.enum(['standard', 'pro']).optional(),
   })
   .passthrough();
 

@@ -3,7 +3,9 @@ import {
   InvalidResponseDataError,
   type JSONObject,
   type JSONValue,
+  type LanguageModelV4CallOptions,
   type LanguageModelV4FinishReason,
+  type LanguageModelV4Prompt,
   type LanguageModelV4StreamPart,
   type SharedV4ProviderMetadata,
   type SharedV4Warning,
@@ -12,18 +14,21 @@ import { createOpenRouterResponseError, type OpenRouterErrorObject } from '../op
 import { convertOpenRouterUsage } from './convert-openrouter-usage';
 import { mapOpenRouterFinishReason } from './map-openrouter-finish-reason';
 import { AnnotationCollector, mapOpenRouterImage } from './map-openrouter-outputs';
+import { ServerToolCallMapper } from './map-server-tool-call';
 import { type OpenRouterUsage, openRouterUsageSchema } from './openrouter-chat-api';
 import { buildOpenRouterProviderMetadata } from './openrouter-provider-metadata';
 import { ReasoningDetailsAccumulator, visibleReasoningText } from './reasoning-details-accumulator';
 import { StreamingToolCallAssembler } from './streaming-tool-call-assembler';
-import type { ToolCallIdAllocator } from './tool-call-ids';
+import { ToolCallIdAllocator } from './tool-call-ids';
 
 type Emit = (part: LanguageModelV4StreamPart) => void;
 
 export interface OpenRouterChatStreamStateOptions {
   emit: Emit;
   warnings: SharedV4Warning[];
-  toolCallIds: ToolCallIdAllocator;
+  /** The call's prompt and tools: tool-call ids must not repeat the prompt's, server tool calls take the app's tool names. */
+  prompt: LanguageModelV4Prompt;
+  tools: LanguageModelV4CallOptions['tools'];
   generateId: () => string;
   includeRawChunks: boolean;
   /** Context for the typed errors the stream reports. */
@@ -49,6 +54,7 @@ export class OpenRouterChatStreamState {
   private readonly reasoning = new ReasoningDetailsAccumulator();
   private emittedDetailsVersion = 0;
   private readonly toolCalls: StreamingToolCallAssembler;
+  private readonly serverToolCalls: ServerToolCallMapper;
   private readonly annotations: AnnotationCollector;
   private finishReason: string | undefined;
   private nativeFinishReason: string | undefined;
@@ -61,7 +67,9 @@ export class OpenRouterChatStreamState {
   private ended = false;
 
   constructor(private readonly options: OpenRouterChatStreamStateOptions) {
-    this.toolCalls = new StreamingToolCallAssembler(options.emit, options.toolCallIds);
+    const ids = new ToolCallIdAllocator(options.prompt, options.generateId);
+    this.toolCalls = new StreamingToolCallAssembler(options.emit, ids);
+    this.serverToolCalls = new ServerToolCallMapper(options.tools, ids);
     this.annotations = new AnnotationCollector(options.generateId);
     options.emit({ type: 'stream-start', warnings: options.warnings });
   }
@@ -222,6 +230,7 @@ export class OpenRouterChatStreamState {
 
   private delta(delta: Record<string, unknown>): void {
     const details = delta.reasoning_details;
+    if (Array.isArray(details)) this.reasoning.markPresent();
     if (Array.isArray(details) && details.length > 0) {
       for (const detail of details) this.reasoningDetail(detail);
     } else if (typeof delta.reasoning === 'string' && delta.reasoning.length > 0) {
@@ -247,6 +256,14 @@ export class OpenRouterChatStreamState {
     const record = detail as JSONObject;
     if (typeof record.type !== 'string') return;
     this.reasoning.add(record);
+    if (record.type === 'reasoning.server_tool_call') {
+      const parts = this.serverToolCalls.map(record);
+      if (parts) {
+        this.closeBlock();
+        for (const part of parts) this.options.emit(part);
+      }
+      return;
+    }
     const text = visibleReasoningText(record);
     if (text !== undefined) {
       this.reasoningText(text, typeof record.index === 'number' ? record.index : undefined);

@@ -3,6 +3,7 @@ import type {
   LanguageModelV4ToolChoice,
   SharedV4Warning,
 } from '@ai-sdk/provider';
+import { snakeCaseKeys } from '../utils/snake-case-keys';
 
 export type OpenRouterFunctionTool = {
   type: 'function';
@@ -16,7 +17,8 @@ export type OpenRouterToolChoice =
   | 'auto'
   | 'none'
   | 'required'
-  | { type: 'function'; function: { name: string } };
+  | { type: 'function'; function: { name: string } }
+  | { type: `openrouter:${string}` };
 
 const OWN_TOOL_PREFIX = 'openrouter.';
 
@@ -61,9 +63,13 @@ export function prepareOpenRouterTools(options: {
         },
       });
     } else if (tool.id.startsWith(OWN_TOOL_PREFIX)) {
-      const name = tool.id.slice(OWN_TOOL_PREFIX.length);
-      const hasArgs = Object.keys(tool.args).length > 0;
-      tools.push({ type: `openrouter:${name}`, ...(hasArgs ? { parameters: tool.args } : {}) });
+      // Documented shape: parameters nested under `parameters`, in snake_case (P32).
+      const parameters = snakeCaseKeys(tool.args);
+      const hasParameters = Object.keys(parameters).length > 0;
+      tools.push({
+        type: serverToolType(tool.id),
+        ...(hasParameters ? { parameters } : {}),
+      });
     } else {
       warnings.push({ type: 'unsupported', feature: `provider-defined tool ${tool.id}` });
     }
@@ -71,11 +77,16 @@ export function prepareOpenRouterTools(options: {
 
   // Only unsupported tools: send none rather than an empty list with a dangling tool choice.
   if (tools.length === 0) return { warnings };
-  return { tools, toolChoice: mapToolChoice(options.toolChoice), warnings };
+  return { tools, toolChoice: mapToolChoice(options.toolChoice, options.tools), warnings };
+}
+
+function serverToolType(id: string): `openrouter:${string}` {
+  return `openrouter:${id.slice(OWN_TOOL_PREFIX.length)}`;
 }
 
 function mapToolChoice(
   toolChoice: LanguageModelV4ToolChoice | undefined,
+  tools: NonNullable<LanguageModelV4CallOptions['tools']>,
 ): OpenRouterToolChoice | undefined {
   switch (toolChoice?.type) {
     case undefined:
@@ -84,8 +95,14 @@ function mapToolChoice(
     case 'none':
     case 'required':
       return toolChoice.type;
-    case 'tool':
+    case 'tool': {
+      // Forcing a server tool names it directly: OpenRouter's `ChatServerToolChoice`.
+      const tool = tools.find((candidate) => candidate.name === toolChoice.toolName);
+      if (tool?.type === 'provider' && tool.id.startsWith(OWN_TOOL_PREFIX)) {
+        return { type: serverToolType(tool.id) };
+      }
       return { type: 'function', function: { name: toolChoice.toolName } };
+    }
     default:
       return undefined;
   }

@@ -64,8 +64,12 @@ export class ReasoningDetailsAccumulator {
     }
   }
 
-  get isEmpty(): boolean {
-    return this.entries.length === 0;
+  /**
+   * The upstream sent a `reasoning_details` array, possibly empty. Some (DeepSeek) require an
+   * empty array back, so an explicit `[]` is a change worth carrying, unlike no array at all.
+   */
+  markPresent(): void {
+    if (this.version === 0) this.version++;
   }
 
   /** An immutable copy: later fragments must not change metadata that was already emitted. */

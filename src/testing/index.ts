@@ -20,6 +20,7 @@ export {
   type OpenRouterEmulatorOptions,
   startOpenRouterEmulator,
 } from './server.js';
+export * from './reasoning-scenarios.js';
 export { planSseWrites, serializeSse, serializeSseEvent, type WritePlan } from './sse.js';
 export {
   RESPONSE_PARASAIL_TOOL_CALL,

@@ -1,7 +1,10 @@
-import type { LanguageModelV4Prompt, LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import type {
+  LanguageModelV4CallOptions,
+  LanguageModelV4Prompt,
+  LanguageModelV4StreamPart,
+} from '@ai-sdk/provider';
 import { OpenRouterChatStreamState } from '../../src/chat/openrouter-chat-stream-state';
 import { createOpenRouterPartStream } from '../../src/chat/openrouter-event-stream';
-import { ToolCallIdAllocator } from '../../src/chat/tool-call-ids';
 
 /** A deterministic id generator, so two runs of the same stream produce identical parts. */
 export function counterIds(prefix = 'id'): () => string {
@@ -25,6 +28,7 @@ export function splitBytes(bytes: Uint8Array, offsets: number[]): Uint8Array[] {
 export interface RunStreamOptions {
   splitAt?: number[];
   prompt?: LanguageModelV4Prompt;
+  tools?: LanguageModelV4CallOptions['tools'];
   includeRawChunks?: boolean;
   /** Make the body error after all pieces were delivered (a connection reset). */
   failWith?: Error;
@@ -54,7 +58,8 @@ export async function runStream(
       new OpenRouterChatStreamState({
         emit,
         warnings: [],
-        toolCallIds: new ToolCallIdAllocator(options.prompt ?? [], generateId),
+        prompt: options.prompt ?? [],
+        tools: options.tools,
         generateId,
         includeRawChunks: options.includeRawChunks ?? false,
         request: {

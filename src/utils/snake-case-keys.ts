@@ -1,0 +1,13 @@
+/** `maxResults` -> `max_results`; keys already in snake_case are unchanged. */
+export function toSnakeCase(key: string): string {
+  return key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+/** Top-level keys to snake_case: AI SDK style arguments to OpenRouter's wire names. */
+export function snakeCaseKeys(record: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (value !== undefined) result[toSnakeCase(key)] = value;
+  }
+  return result;
+}
