@@ -621,21 +621,33 @@ describe('assistant reasoning and reasoning_details', () => {
     index: 1,
   };
 
-  it('joins reasoning text when details are present', () => {
+  it('sends `reasoning` as the visible text of the details sent, not of the parts (P16)', () => {
+    const summary = {
+      type: 'reasoning.summary',
+      summary: ' Summary.',
+      format: 'openai-responses-v1',
+      index: 1,
+    };
+    const encrypted = {
+      type: 'reasoning.encrypted',
+      data: 'enc',
+      format: 'openai-responses-v1',
+      index: 2,
+    };
     const { message } = convertAssistant([
-      { type: 'reasoning', text: 'step 1. ' },
+      { type: 'reasoning', text: 'edited by the app. ' },
       {
         type: 'reasoning',
         text: 'step 2.',
-        providerOptions: { openrouter: { reasoning_details: [textDetail] } },
+        providerOptions: { openrouter: { reasoning_details: [textDetail, summary, encrypted] } },
       },
       { type: 'text', text: 'answer' },
     ]);
     expect(message).toEqual({
       role: 'assistant',
       content: 'answer',
-      reasoning: 'step 1. step 2.',
-      reasoning_details: [textDetail],
+      reasoning: `${textDetail.text} Summary.`,
+      reasoning_details: [textDetail, summary, encrypted],
     });
   });
 
@@ -762,7 +774,7 @@ describe('assistant reasoning and reasoning_details', () => {
     ]);
     expect(JSON.stringify(message.reasoning_details)).toBe(snapshot);
     expect(message.reasoning_details?.[5]).toBe(details[5]);
-    expect(message.reasoning).toBe('r');
+    expect(message.reasoning).toBe('gemini thoughtclaudesamesame');
   });
 
   it('drops an Anthropic text entry that lost its signature, with a warning', () => {

@@ -1,4 +1,5 @@
 import type {
+  JSONObject,
   LanguageModelV4FilePart,
   LanguageModelV4Message,
   LanguageModelV4Prompt,
@@ -25,6 +26,7 @@ import type {
   OpenRouterUserContentPart,
   OpenRouterUserMessage,
 } from './openrouter-chat-prompt';
+import { visibleReasoningText } from './reasoning-details-accumulator';
 import { ReasoningDetailsSanitizer } from './sanitize-reasoning-details';
 
 type SystemMessage = Extract<LanguageModelV4Message, { role: 'system' }>;
@@ -49,27 +51,59 @@ export function convertToOpenRouterChatMessages(prompt: LanguageModelV4Prompt): 
 } {
   const messages: OpenRouterChatPrompt = [];
   const warnings: SharedV4Warning[] = [];
-  const reasoningDetails = new ReasoningDetailsSanitizer(warnings);
+  const context: ConversionContext = {
+    warnings,
+    reasoningDetails: new ReasoningDetailsSanitizer(warnings),
+    wireToolCallIds: collectWireToolCallIds(prompt),
+  };
   for (const message of prompt) {
-    messages.push(...convertMessage(message, warnings, reasoningDetails));
+    messages.push(...convertMessage(message, context));
   }
   return { messages, warnings };
 }
 
+interface ConversionContext {
+  warnings: SharedV4Warning[];
+  reasoningDetails: ReasoningDetailsSanitizer;
+  /** AI SDK tool-call id -> the upstream's own id, for ids replaced only to stay unique. */
+  wireToolCallIds: Map<string, string>;
+}
+
+/**
+ * Tool-call ids replaced only because an earlier turn used them go back as the upstream sent
+ * them (recorded in the tool-call part's metadata), in the assistant message and in its tool
+ * results alike: the wire history is then exactly what the upstream produced.
+ */
+function collectWireToolCallIds(prompt: LanguageModelV4Prompt): Map<string, string> {
+  const wireIds = new Map<string, string>();
+  for (const message of prompt) {
+    if (message.role !== 'assistant') continue;
+    for (const part of message.content) {
+      const wireId =
+        part.type === 'tool-call'
+          ? getOpenRouterOptions(part.providerOptions)?.toolCallId
+          : undefined;
+      if (part.type === 'tool-call' && typeof wireId === 'string')
+        wireIds.set(part.toolCallId, wireId);
+    }
+  }
+  return wireIds;
+}
+
 function convertMessage(
   message: LanguageModelV4Message,
-  warnings: SharedV4Warning[],
-  reasoningDetails: ReasoningDetailsSanitizer,
+  context: ConversionContext,
 ): OpenRouterChatMessage[] {
+  const { warnings } = context;
   switch (message.role) {
     case 'system':
       return [convertSystemMessage(message)];
     case 'user':
       return [convertUserMessage(message, warnings)];
     case 'assistant':
-      return [convertAssistantMessage(message, warnings, reasoningDetails)];
+      return [convertAssistantMessage(message, context)];
     case 'tool':
-      return convertToolMessage(message, warnings);
+      return convertToolMessage(message, context);
     default: {
       const role = (message as { role?: unknown }).role;
       warnings.push(dropped(`message with role "${String(role)}"`));
@@ -108,11 +142,10 @@ function convertUserMessage(
 
 function convertAssistantMessage(
   message: AssistantMessage,
-  warnings: SharedV4Warning[],
-  sanitizer: ReasoningDetailsSanitizer,
+  context: ConversionContext,
 ): OpenRouterAssistantMessage {
+  const { warnings } = context;
   const text: string[] = [];
-  const reasoning: string[] = [];
   const toolCalls: OpenRouterToolCall[] = [];
   const images: NonNullable<OpenRouterAssistantMessage['images']> = [];
 
@@ -122,14 +155,14 @@ function convertAssistantMessage(
         text.push(part.text);
         break;
       case 'reasoning':
-        reasoning.push(part.text);
+        // Its text goes back through `reasoning_details` (below), which it mirrors.
         break;
       case 'tool-call':
         if (isServerToolCallPart(part)) break;
         if (part.providerExecuted) {
           warnings.push(dropped(`provider-executed tool call "${part.toolName}"`));
         } else {
-          toolCalls.push(convertToolCall(part));
+          toolCalls.push(convertToolCall(part, context.wireToolCallIds));
         }
         break;
       case 'file': {
@@ -163,14 +196,16 @@ function convertAssistantMessage(
   if (images.length > 0) result.images = images;
 
   const found = findReasoningDetails(message);
-  const reasoningDetails = found === undefined ? undefined : sanitizer.sanitize(found);
+  const reasoningDetails =
+    found === undefined ? undefined : context.reasoningDetails.sanitize(found);
   if (reasoningDetails !== undefined) {
     result.reasoning_details = reasoningDetails;
-    // Plain reasoning text without details cannot be verified upstream; send it only alongside.
-    const joinedReasoning = reasoning.join('');
-    if (reasoningDetails.length > 0 && joinedReasoning.length > 0) {
-      result.reasoning = joinedReasoning;
-    }
+    // Plain `reasoning` only mirrors the details actually sent (P16): text without details
+    // cannot be verified upstream, and the text of a dropped entry must not go back either.
+    const joinedReasoning = reasoningDetails
+      .map((detail) => visibleReasoningText(detail as JSONObject) ?? '')
+      .join('');
+    if (joinedReasoning.length > 0) result.reasoning = joinedReasoning;
   }
 
   const annotations = getOpenRouterOptions(message.providerOptions)?.annotations;
@@ -186,9 +221,12 @@ function isServerToolCallPart(part: { providerOptions?: SharedV4ProviderOptions 
   return getOpenRouterOptions(part.providerOptions)?.serverToolCall === true;
 }
 
-function convertToolCall(part: LanguageModelV4ToolCallPart): OpenRouterToolCall {
+function convertToolCall(
+  part: LanguageModelV4ToolCallPart,
+  wireIds: Map<string, string>,
+): OpenRouterToolCall {
   return {
-    id: part.toolCallId,
+    id: wireIds.get(part.toolCallId) ?? part.toolCallId,
     type: 'function',
     function: {
       name: part.toolName,
@@ -235,13 +273,14 @@ function reasoningDetailsOf(
 
 function convertToolMessage(
   message: ToolMessage,
-  warnings: SharedV4Warning[],
+  context: ConversionContext,
 ): OpenRouterToolMessage[] {
+  const { warnings } = context;
   const messages: OpenRouterToolMessage[] = [];
   for (const part of message.content) {
     switch (part.type) {
       case 'tool-result':
-        messages.push(convertToolResult(part, warnings));
+        messages.push(convertToolResult(part, context));
         break;
       case 'tool-approval-response':
         // OpenRouter only runs client-side function tools; `ai` resolves approvals for those
@@ -257,12 +296,12 @@ function convertToolMessage(
 
 function convertToolResult(
   part: LanguageModelV4ToolResultPart,
-  warnings: SharedV4Warning[],
+  context: ConversionContext,
 ): OpenRouterToolMessage {
   return {
     role: 'tool',
-    tool_call_id: part.toolCallId,
-    content: convertToolResultOutput(part.output, warnings),
+    tool_call_id: context.wireToolCallIds.get(part.toolCallId) ?? part.toolCallId,
+    content: convertToolResultOutput(part.output, context.warnings),
   };
 }
 

@@ -16,7 +16,7 @@ import { ServerToolCallMapper } from './map-server-tool-call';
 import type { OpenRouterChatResponse } from './openrouter-chat-api';
 import { buildOpenRouterProviderMetadata } from './openrouter-provider-metadata';
 import { visibleReasoningText } from './reasoning-details-accumulator';
-import { ToolCallIdAllocator } from './tool-call-ids';
+import { ToolCallIdAllocator, toolCallProviderMetadata } from './tool-call-ids';
 
 type Choice = NonNullable<NonNullable<OpenRouterChatResponse['choices']>[number]>;
 
@@ -71,11 +71,14 @@ export function mapOpenRouterChatResponse(options: {
       continue;
     }
     toolCallCount++;
+    const allocated = toolCallIds.allocate(toolCall.id);
+    const providerMetadata = toolCallProviderMetadata(allocated, undefined);
     content.push({
       type: 'tool-call',
-      toolCallId: toolCallIds.allocate(toolCall.id),
+      toolCallId: allocated.id,
       toolName: name,
       input: toolCall.function.arguments?.trim() ? toolCall.function.arguments : '{}',
+      ...(providerMetadata ? { providerMetadata } : {}),
     });
   }
 

@@ -37,9 +37,10 @@ export class ServerToolCallMapper {
     const wireName = detail.tool_name.replace(/^openrouter:/, '');
     const toolName = this.names.toCustomToolName(wireName);
     const dynamic = !this.toolNames.has(toolName);
+    // The call goes back inside reasoning_details, never as a tool call: no wire id to keep.
     const toolCallId = this.ids.allocate(
       typeof detail.tool_call_id === 'string' ? detail.tool_call_id : undefined,
-    );
+    ).id;
     const input =
       typeof detail.arguments === 'string'
         ? detail.arguments.trim() || '{}'

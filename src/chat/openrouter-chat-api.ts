@@ -63,12 +63,20 @@ export const openRouterUsageSchema = z
 
 export type OpenRouterUsage = z.infer<typeof openRouterUsageSchema>;
 
-/** Reasoning details are opaque round-trip data: `type` and `format` are open strings (P22). */
-export const openRouterReasoningDetailSchema = z
-  .object({ type: z.string(), index: lenient(z.number()) })
-  .passthrough();
+export type OpenRouterReasoningDetailWire = { type: string; [key: string]: unknown };
 
-export type OpenRouterReasoningDetailWire = z.infer<typeof openRouterReasoningDetailSchema>;
+/**
+ * Reasoning details are opaque round-trip data that must go back byte-identical: `type` and
+ * `format` are open strings (P22), and the object is checked, not rebuilt (a parsed copy would
+ * reorder its keys).
+ */
+export const openRouterReasoningDetailSchema = z.custom<OpenRouterReasoningDetailWire>(
+  (value) =>
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    typeof (value as { type?: unknown }).type === 'string',
+);
 
 /** Unknown annotation types are kept as opaque objects instead of failing the response. */
 export const openRouterAnnotationSchema = z.object({ type: lenient(z.string()) }).passthrough();

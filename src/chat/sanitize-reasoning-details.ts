@@ -1,4 +1,5 @@
 import type { SharedV4Warning } from '@ai-sdk/provider';
+import { stableStringify } from '../utils/stable-stringify';
 import type { OpenRouterReasoningDetail } from './openrouter-chat-prompt';
 
 /**
@@ -6,13 +7,14 @@ import type { OpenRouterReasoningDetail } from './openrouter-chat-prompt';
  * reported as a warning (never a console message, P13):
  * - an Anthropic `reasoning.text` entry without its `signature` (lost in the app's storage) makes
  *   Anthropic reject the whole request ("Invalid signature in thinking block");
- * - an entry whose identity (`type` + `id`) was already sent in an earlier message of the same
- *   request makes OpenRouter answer "Duplicate item found with id" (#254). Entries without an id
- *   are never deduplicated: equal text in two turns is not the same item (P15).
+ * - an item already sent in an earlier message of the same request makes OpenRouter answer
+ *   "Duplicate item found with id" (#254). An item is the same only if everything matches, id
+ *   included: Gemini reuses ids every step for different thought signatures, and equal text in
+ *   two turns without ids is not the same item either (P15).
  * Everything else, including unknown types and formats, goes back byte-identical.
  */
 export class ReasoningDetailsSanitizer {
-  private readonly sentIds = new Set<string>();
+  private readonly sentItems = new Set<string>();
 
   constructor(private readonly warnings: SharedV4Warning[]) {}
 
@@ -25,18 +27,17 @@ export class ReasoningDetailsSanitizer {
         unsigned++;
         continue;
       }
-      const identity =
-        typeof detail.id === 'string' ? `${detail.type}\u0000${detail.id}` : undefined;
-      if (identity !== undefined && this.sentIds.has(identity)) {
+      const identity = itemIdentity(detail);
+      if (identity !== undefined && this.sentItems.has(identity)) {
         duplicates++;
         continue;
       }
       kept.push(detail);
     }
-    // Ids are remembered per message, so one message may legitimately repeat an id (OpenAI
-    // sends a summary and its encrypted item under the same id).
+    // Remembered after the message, so one message may repeat an item as it likes.
     for (const detail of kept) {
-      if (typeof detail.id === 'string') this.sentIds.add(`${detail.type}\u0000${detail.id}`);
+      const identity = itemIdentity(detail);
+      if (identity !== undefined) this.sentItems.add(identity);
     }
     if (unsigned > 0) {
       this.warnings.push({
@@ -47,11 +48,16 @@ export class ReasoningDetailsSanitizer {
     if (duplicates > 0) {
       this.warnings.push({
         type: 'other',
-        message: `Dropped ${duplicates} reasoning_details entr${duplicates === 1 ? 'y' : 'ies'} already sent in an earlier assistant message of this request (same type and id).`,
+        message: `Dropped ${duplicates} reasoning_details entr${duplicates === 1 ? 'y' : 'ies'} already sent in an earlier assistant message of this request (identical item).`,
       });
     }
     return kept;
   }
+}
+
+/** Only items with an id are items OpenRouter tracks; the identity is their whole content. */
+function itemIdentity(detail: OpenRouterReasoningDetail): string | undefined {
+  return typeof detail.id === 'string' ? stableStringify(detail) : undefined;
 }
 
 function isUnsignedAnthropicText(detail: OpenRouterReasoningDetail): boolean {

@@ -3,10 +3,15 @@ import {
   type LanguageModelV4StreamPart,
   type SharedV4ProviderMetadata,
 } from '@ai-sdk/provider';
-import type { ToolCallIdAllocator } from './tool-call-ids';
+import {
+  type AllocatedToolCallId,
+  type ToolCallIdAllocator,
+  toolCallProviderMetadata,
+} from './tool-call-ids';
 
 interface PendingToolCall {
   id: string;
+  allocated: AllocatedToolCallId;
   name: string | undefined;
   /** Argument text that arrived before the name (emitted once the call can start). */
   arguments: string;
@@ -72,7 +77,7 @@ export class StreamingToolCallAssembler {
         continue;
       }
       this.emit({ type: 'tool-input-end', id: call.id });
-      const providerMetadata = metadataFor();
+      const providerMetadata = toolCallProviderMetadata(call.allocated, metadataFor());
       this.emit({
         type: 'tool-call',
         toolCallId: call.id,
@@ -100,8 +105,10 @@ export class StreamingToolCallAssembler {
           ? this.byWireId.get(wireId)
           : this.calls[this.calls.length - 1];
     if (existing) return existing;
+    const allocated = this.ids.allocate(wireId);
     const call: PendingToolCall = {
-      id: this.ids.allocate(wireId),
+      id: allocated.id,
+      allocated,
       name: undefined,
       arguments: '',
       started: false,

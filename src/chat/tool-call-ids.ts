@@ -1,32 +1,60 @@
-import type { LanguageModelV4Prompt } from '@ai-sdk/provider';
+import type { LanguageModelV4Prompt, SharedV4ProviderMetadata } from '@ai-sdk/provider';
+
+export interface AllocatedToolCallId {
+  /** The id the AI SDK sees: unique across the whole conversation. */
+  id: string;
+  /**
+   * The upstream's own id, when it had to be replaced only because an earlier turn used it.
+   * The next request sends this one back, so the wire history is exactly what the upstream
+   * produced (Gemini pairs thought signatures with its own call ids).
+   */
+  wireId?: string;
+}
 
 /**
  * Tool-call ids must be unique across the whole conversation, not only within one response:
  * some upstreams (Gemini) number calls `tool_0_<name>` afresh every step, and the AI SDK would
- * then pair results with the wrong call. Ids already used in the prompt, or earlier in this
- * response, are replaced by fresh ones; the replacement is what the next turn sends back.
+ * then pair results with the wrong call (P28). Ids already used in the prompt, or earlier in
+ * this response, are replaced by fresh ones.
  */
 export class ToolCallIdAllocator {
-  private readonly used: Set<string>;
+  private readonly history = new Set<string>();
+  private readonly response = new Set<string>();
 
   constructor(
     prompt: LanguageModelV4Prompt,
     private readonly generateId: () => string,
   ) {
-    this.used = new Set();
     for (const message of prompt) {
       if (message.role !== 'assistant' && message.role !== 'tool') continue;
       for (const part of message.content) {
-        if (part.type === 'tool-call' || part.type === 'tool-result')
-          this.used.add(part.toolCallId);
+        if (part.type === 'tool-call' || part.type === 'tool-result') {
+          this.history.add(part.toolCallId);
+        }
       }
     }
   }
 
-  allocate(proposed: string | null | undefined): string {
-    let id = proposed || `call_${this.generateId()}`;
-    while (this.used.has(id)) id = `call_${this.generateId()}`;
-    this.used.add(id);
-    return id;
+  allocate(proposed: string | null | undefined): AllocatedToolCallId {
+    const repeatsInResponse = proposed ? this.response.has(proposed) : false;
+    let id = proposed || this.freshId();
+    while (this.history.has(id) || this.response.has(id)) id = this.freshId();
+    this.response.add(id);
+    if (proposed) this.response.add(proposed);
+    // A repeat within one response cannot go back as-is: the tool messages would be ambiguous.
+    return proposed && id !== proposed && !repeatsInResponse ? { id, wireId: proposed } : { id };
   }
+
+  private freshId(): string {
+    return `call_${this.generateId()}`;
+  }
+}
+
+/** `providerMetadata` for a tool-call part: the wire id (if replaced) plus any other metadata. */
+export function toolCallProviderMetadata(
+  allocated: AllocatedToolCallId,
+  other: SharedV4ProviderMetadata | undefined,
+): SharedV4ProviderMetadata | undefined {
+  if (allocated.wireId === undefined) return other;
+  return { ...other, openrouter: { ...other?.openrouter, toolCallId: allocated.wireId } };
 }

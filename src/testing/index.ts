@@ -14,13 +14,13 @@ export {
 } from './chat-fixtures.js';
 export { demoAgentHandler } from './demo-agent.js';
 export { generationId, toolCallId } from './ids.js';
+export * from './reasoning-scenarios.js';
 export {
   errorBody,
   type OpenRouterEmulator,
   type OpenRouterEmulatorOptions,
   startOpenRouterEmulator,
 } from './server.js';
-export * from './reasoning-scenarios.js';
 export { planSseWrites, serializeSse, serializeSseEvent, type WritePlan } from './sse.js';
 export {
   RESPONSE_PARASAIL_TOOL_CALL,

@@ -204,9 +204,8 @@ export function scenarioResponse(step: ScenarioStep, stream: boolean): EmulatorR
 export function assistantMessageCount(request: RecordedRequest): number {
   const body = request.body as { messages?: unknown } | undefined;
   const messages = Array.isArray(body?.messages) ? body.messages : [];
-  return messages.filter(
-    (message) => (message as { role?: unknown } | null)?.role === 'assistant',
-  ).length;
+  return messages.filter((message) => (message as { role?: unknown } | null)?.role === 'assistant')
+    .length;
 }
 
 /**
@@ -391,7 +390,12 @@ export function anthropicThinkingScenario(
               kind: 'reasoning',
               reasoning: null,
               details: [
-                { type: 'reasoning.encrypted', data: redacted1, format: ANTHROPIC_FORMAT, index: 1 },
+                {
+                  type: 'reasoning.encrypted',
+                  data: redacted1,
+                  format: ANTHROPIC_FORMAT,
+                  index: 1,
+                },
               ],
             } satisfies ScenarioDelta,
           ]
@@ -515,9 +519,7 @@ export const GEMINI_FORMAT = 'google-gemini-v1';
  *    (`tool_1_convertTemperature`); only the first call carries a thought signature;
  * 3. thought → the answer.
  */
-export function geminiThinkingScenario(
-  options: { model?: string } = {},
-): ReasoningScenario {
+export function geminiThinkingScenario(options: { model?: string } = {}): ReasoningScenario {
   const model = options.model ?? 'google/gemini-3-pro-preview';
   const provider = 'Google AI Studio';
   const base = (n: number): StepBase => ({ label: `gemini step ${n}`, model, provider });
@@ -935,13 +937,7 @@ export function webSearchScenario(
     url_citation: { url, title, content, start_index: start, end_index: end },
   });
   const annotations = [
-    citation(
-      WEB_SEARCH_URLS.forecast,
-      'Paris weather forecast',
-      'Today: 18°C, sunny.',
-      0,
-      33,
-    ),
+    citation(WEB_SEARCH_URLS.forecast, 'Paris weather forecast', 'Today: 18°C, sunny.', 0, 33),
     citation(
       WEB_SEARCH_URLS.news,
       'Heatwave expected in Paris',
@@ -949,13 +945,7 @@ export function webSearchScenario(
       34,
       75,
     ),
-    citation(
-      WEB_SEARCH_URLS.forecast,
-      'Paris weather forecast',
-      'Friday: high 27°C.',
-      77,
-      104,
-    ),
+    citation(WEB_SEARCH_URLS.forecast, 'Paris weather forecast', 'Friday: high 27°C.', 77, 104),
   ];
   const details: ScenarioReasoningDetail[] | undefined = options.serverToolCall
     ? [
