@@ -1,8 +1,10 @@
 export type { OpenRouterChatLanguageModel } from './chat/openrouter-chat-language-model';
-export type {
-  OpenRouterBehaviourOptions,
-  OpenRouterChatOptions,
-  OpenRouterChatSettings,
+export {
+  type OpenRouterBehaviourOptions,
+  type OpenRouterChatOptions,
+  type OpenRouterChatSettings,
+  type OpenRouterLanguageModelOptions,
+  openRouterChatRequestFieldsSchema,
 } from './chat/openrouter-chat-options';
 export type { OpenRouterErrorData } from './openrouter-error';
 export {
@@ -12,6 +14,11 @@ export {
   type OpenRouterProviderSettings,
   openrouter,
 } from './openrouter-provider';
+export type {
+  OpenRouterPlugin,
+  OpenRouterProviderPreferences,
+  OpenRouterReasoningOptions,
+} from './openrouter-request-schemas';
 export {
   openrouterTools,
   type ServerToolArgs,

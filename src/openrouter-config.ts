@@ -1,3 +1,4 @@
+import type { SharedV4Warning } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 
 /** What the provider hands every model: resolved lazily, per request. */
@@ -8,6 +9,8 @@ export interface OpenRouterModelConfig {
   baseURL: () => string;
   /** Auth, attribution and user headers; throws `LoadAPIKeyError` when no key is configured. */
   headers: () => Record<string, string | undefined>;
+  /** Warnings about the provider's set-up, reported once, with the first call. */
+  setupWarnings: () => SharedV4Warning[];
   fetch?: FetchFunction;
   generateId: () => string;
   /** Provider-level `extraBody`, merged into every request body. */

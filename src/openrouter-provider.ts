@@ -7,19 +7,26 @@ import {
 import {
   generateId as defaultGenerateId,
   type FetchFunction,
-  loadApiKey,
   loadOptionalSetting,
   withoutTrailingSlash,
 } from '@ai-sdk/provider-utils';
 import { OpenRouterChatLanguageModel } from './chat/openrouter-chat-language-model';
 import type { OpenRouterChatSettings } from './chat/openrouter-chat-options';
 import type { OpenRouterModelConfig } from './openrouter-config';
+import {
+  createOpenRouterHeaders,
+  createSetupWarnings,
+  type OpenRouterHeaderSettings,
+} from './openrouter-headers';
 import { openrouterTools } from './tool/openrouter-tools';
 
 export const DEFAULT_OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
 
-export interface OpenRouterProviderSettings {
-  /** API key; defaults to the `OPENROUTER_API_KEY` environment variable, read at call time. */
+export interface OpenRouterProviderSettings extends OpenRouterHeaderSettings {
+  /**
+   * API key; defaults to the `OPENROUTER_API_KEY` environment variable, read at call time.
+   * Required when calling OpenRouter itself; optional behind your own proxy `baseURL`.
+   */
   apiKey?: string;
   /**
    * Base URL; defaults to `OPENROUTER_BASE_URL`, then `https://openrouter.ai/api/v1`. Point it at
@@ -34,6 +41,18 @@ export interface OpenRouterProviderSettings {
   appName?: string;
   /** Your app's URL for OpenRouter's rankings: sent as `HTTP-Referer`. */
   appUrl?: string;
+  /** Your app's categories (`cli-agent`, ...): sent as `X-OpenRouter-Categories`. */
+  appCategories?: string[];
+  /** Bring-your-own-key per upstream (`{ anthropic: 'sk-ant-...' }`): `X-Provider-API-Keys`. */
+  apiKeys?: Record<string, string>;
+  /** Groups requests for sticky routing and logs: `x-session-id` (a body `session_id` wins). */
+  sessionId?: string;
+  /** Opt in to OpenRouter's response cache: `X-OpenRouter-Cache: true`. */
+  responseCache?: boolean;
+  /** Anthropic betas to pass through (`interleaved-thinking-2025-05-14`, ...): `x-anthropic-beta`. */
+  anthropicBeta?: string[];
+  /** Ask for `openrouter_metadata` (routing details) on responses: `X-OpenRouter-Metadata`. */
+  routerMetadata?: boolean;
   /** Merged into every request body (after model settings, before call `providerOptions`). */
   extraBody?: Record<string, unknown>;
   /** Id generator for tool calls and sources (deterministic ids in tests). */
@@ -64,25 +83,14 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
         }),
     ) ?? DEFAULT_OPENROUTER_BASE_URL;
 
-  // Resolved per request, so a missing key fails the call (with a clear LoadAPIKeyError), not
-  // the import, and a key set after start-up is picked up.
-  const headers = () => ({
-    Authorization: `Bearer ${loadApiKey({
-      apiKey: options.apiKey,
-      environmentVariableName: 'OPENROUTER_API_KEY',
-      description: 'OpenRouter',
-    })}`,
-    ...(options.appUrl ? { 'HTTP-Referer': options.appUrl } : {}),
-    ...(options.appName
-      ? { 'X-OpenRouter-Title': options.appName, 'X-Title': options.appName }
-      : {}),
-    ...options.headers,
-  });
+  const headers = createOpenRouterHeaders(options, baseURL);
+  const setupWarnings = createSetupWarnings(options, baseURL);
 
   const config = (kind: string): OpenRouterModelConfig => ({
     provider: `openrouter.${kind}`,
     baseURL,
     headers,
+    setupWarnings,
     fetch: options.fetch,
     generateId: options.generateId ?? defaultGenerateId,
     extraBody: options.extraBody,

@@ -22,12 +22,14 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());
 
+const AUTH = { Authorization: 'Bearer sk-or-test' };
+
 const post = (body: unknown, init: RequestInit = {}) =>
   fetch(`${emulator.baseURL}/chat/completions`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
     ...init,
+    headers: { 'Content-Type': 'application/json', ...AUTH, ...init.headers },
   });
 
 /** Every read of the body, as raw bytes. */
@@ -322,7 +324,7 @@ describe('recorded requests and connection endings', () => {
       { model: 'm', stream: false },
       { headers: { 'X-Title': 'Demo', 'Content-Type': 'application/json' } },
     );
-    await fetch(`${emulator.baseURL}/generation?id=gen-1`);
+    await fetch(`${emulator.baseURL}/generation?id=gen-1`, { headers: AUTH });
     const [chat, generation] = emulator.requests;
     expect(chat).toMatchObject({
       method: 'POST',
@@ -364,7 +366,7 @@ describe('recorded requests and connection endings', () => {
   it('close() ends hanging responses', async () => {
     const own = await startOpenRouterEmulator();
     own.enqueue({ type: 'raw', body: 'partial', ending: 'hang' });
-    const response = await fetch(`${own.baseURL}/chat/completions`);
+    const response = await fetch(`${own.baseURL}/chat/completions`, { headers: AUTH });
     await own.close();
     await expect(response.text()).rejects.toThrow();
   });
@@ -427,5 +429,26 @@ describe('demoAgentHandler', () => {
       response_format: { type: 'json_schema', json_schema: { name: 'f', schema } },
     });
     expect(structured.message.content).toBe('{"city":"Berlin","days":3}');
+  });
+});
+
+describe('authentication', () => {
+  it('answers 401 like OpenRouter when no key is sent, unless told not to', async () => {
+    emulator.setHandler(() => ({ type: 'json', body: {} }));
+    const response = await fetch(`${emulator.baseURL}/chat/completions`, {
+      method: 'POST',
+      body: '{}',
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      error: { message: 'No auth credentials found', code: 401 },
+    });
+    const open = await startOpenRouterEmulator({
+      requireAuth: false,
+      handler: () => ({ type: 'json', body: { ok: true } }),
+    });
+    const allowed = await fetch(`${open.baseURL}/chat/completions`, { method: 'POST', body: '{}' });
+    expect(await allowed.json()).toEqual({ ok: true });
+    await open.close();
   });
 });

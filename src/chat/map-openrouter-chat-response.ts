@@ -31,6 +31,7 @@ export function mapOpenRouterChatResponse(options: {
   prompt: LanguageModelV4Prompt;
   tools: LanguageModelV4CallOptions['tools'];
   generateId: () => string;
+  responseHeaders: Record<string, string> | undefined;
 }): {
   content: LanguageModelV4Content[];
   finishReason: LanguageModelV4FinishReason;
@@ -114,6 +115,8 @@ export function mapOpenRouterChatResponse(options: {
         reasoningDetails,
         annotations: annotations.other,
         logprobs: logprobs ? (logprobs as JSONValue[]) : undefined,
+        routerMetadata: response.openrouter_metadata,
+        responseHeaders: options.responseHeaders,
       }),
     },
   };

@@ -128,6 +128,8 @@ export const openRouterChatResponseSchema = z
         .passthrough(),
     ),
     usage: lenient(openRouterUsageSchema),
+    /** Routing details, sent with `X-OpenRouter-Metadata: enabled`. */
+    openrouter_metadata: z.unknown().optional(),
     /** A whole-body error sent with HTTP 200 (P9). */
     error: lenient(openRouterErrorObjectSchema),
   })

@@ -67,7 +67,7 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
   }
 
   private async prepare(options: LanguageModelV4CallOptions) {
-    const warnings: SharedV4Warning[] = [];
+    const warnings: SharedV4Warning[] = this.config.setupWarnings();
     const body = await buildOpenRouterChatRequest({
       modelId: this.modelId,
       options,
@@ -124,6 +124,7 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
         prompt: options.prompt,
         tools: options.tools,
         generateId: this.config.generateId,
+        responseHeaders,
       }),
       warnings,
       request: { url, body },

@@ -1,60 +1,80 @@
 import { InvalidArgumentError, type SharedV4Warning } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
-
-/**
- * OpenRouter request fields accepted in model settings and in `providerOptions.openrouter`.
- * Each is accepted under its wire name (what `@openrouter/ai-sdk-provider` users write) and under
- * its camelCase name (the AI SDK convention); both reach the wire under the wire name.
- */
-const reasoningSchema = z
-  .object({
-    effort: z.enum(['max', 'xhigh', 'high', 'medium', 'low', 'minimal', 'none']).optional(),
-    max_tokens: z.number().int().positive().optional(),
-    exclude: z.boolean().optional(),
-    enabled: z.boolean().optional(),
-    summary: z.enum(['auto', 'concise', 'detailed']).optional(),
-    context: z.enum(['auto', 'all_turns', 'current_turn']).optional(),
-    mode: z.enum(['standard', 'pro']).optional(),
-  })
-  .passthrough();
+import {
+  type EitherCase,
+  pluginSchema,
+  providerPreferencesSchema,
+  reasoningSchema,
+  toWireCase,
+} from '../openrouter-request-schemas';
+import { toSnakeCase } from '../utils/snake-case-keys';
 
 const jsonObject = z.record(z.string(), z.unknown());
+const cacheControlSchema = z.object({
+  type: z.literal('ephemeral'),
+  ttl: z.enum(['5m', '1h']).optional(),
+});
 
-const requestFields = {
-  models: { wire: 'models', schema: z.array(z.string()) },
-  provider: { wire: 'provider', schema: jsonObject },
-  reasoning: { wire: 'reasoning', schema: reasoningSchema },
-  plugins: { wire: 'plugins', schema: z.array(jsonObject) },
-  transforms: { wire: 'transforms', schema: z.array(z.string()) },
-  webSearchOptions: { wire: 'web_search_options', schema: jsonObject },
-  user: { wire: 'user', schema: z.string() },
-  sessionId: { wire: 'session_id', schema: z.string().max(256) },
-  metadata: { wire: 'metadata', schema: z.record(z.string(), z.string()) },
-  trace: { wire: 'trace', schema: jsonObject },
-  cacheControl: {
-    wire: 'cache_control',
-    schema: z.object({ type: z.literal('ephemeral'), ttl: z.enum(['5m', '1h']).optional() }),
-  },
-  promptCacheKey: { wire: 'prompt_cache_key', schema: z.string() },
-  serviceTier: { wire: 'service_tier', schema: z.string() },
-  verbosity: { wire: 'verbosity', schema: z.enum(['low', 'medium', 'high', 'xhigh', 'max']) },
-  prediction: { wire: 'prediction', schema: jsonObject },
-  modalities: { wire: 'modalities', schema: z.array(z.enum(['text', 'image', 'audio'])) },
-  imageConfig: { wire: 'image_config', schema: jsonObject },
-  logprobs: { wire: 'logprobs', schema: z.boolean() },
-  topLogprobs: { wire: 'top_logprobs', schema: z.number().int().min(0).max(20) },
-  logitBias: { wire: 'logit_bias', schema: z.record(z.string(), z.number()) },
-  minP: { wire: 'min_p', schema: z.number().min(0).max(1) },
-  topA: { wire: 'top_a', schema: z.number().min(0).max(1) },
-  repetitionPenalty: { wire: 'repetition_penalty', schema: z.number() },
-  parallelToolCalls: { wire: 'parallel_tool_calls', schema: z.boolean() },
-  debug: { wire: 'debug', schema: z.object({ echo_upstream_body: z.boolean().optional() }) },
-} as const;
+/**
+ * Every documented `/chat/completions` request field that is not mapped from an AI SDK call
+ * option (openrouter-api.md §1.1), in wire spelling. Model settings and
+ * `providerOptions.openrouter` accept each one in wire spelling (what
+ * `@openrouter/ai-sdk-provider` users write) or camelCase (the AI SDK convention), nested keys
+ * included; they reach the wire in wire spelling.
+ */
+export const openRouterChatRequestFieldsSchema = z
+  .object({
+    models: z.array(z.string()),
+    provider: providerPreferencesSchema,
+    reasoning: reasoningSchema,
+    plugins: z.array(pluginSchema),
+    transforms: z.array(z.string()),
+    web_search_options: z
+      .object({ search_context_size: z.enum(['low', 'medium', 'high']) })
+      .partial()
+      .passthrough(),
+    user: z.string(),
+    session_id: z.string().max(256),
+    metadata: z.record(z.string().max(64), z.string().max(512)),
+    trace: jsonObject,
+    cache_control: cacheControlSchema,
+    prompt_cache_key: z.string(),
+    prompt_cache_options: z
+      .object({ mode: z.literal('explicit'), ttl: z.string().optional() })
+      .passthrough(),
+    service_tier: z.enum(['auto', 'default', 'fast', 'flex', 'priority', 'scale']),
+    verbosity: z.enum(['low', 'medium', 'high', 'xhigh', 'max']),
+    prediction: z
+      .object({
+        type: z.literal('content'),
+        content: z.union([
+          z.string(),
+          z.array(z.object({ type: z.literal('text'), text: z.string() })),
+        ]),
+      })
+      .passthrough(),
+    modalities: z.array(z.enum(['text', 'image', 'audio'])),
+    image_config: jsonObject,
+    audio: z
+      .object({ voice: z.string(), format: z.enum(['wav', 'mp3', 'flac', 'opus', 'pcm16']) })
+      .passthrough(),
+    logprobs: z.boolean(),
+    top_logprobs: z.number().int().min(0).max(20),
+    logit_bias: z.record(z.string(), z.number().min(-100).max(100)),
+    min_p: z.number().min(0).max(1),
+    top_a: z.number().min(0).max(1),
+    repetition_penalty: z.number().gt(0).max(2),
+    parallel_tool_calls: z.boolean(),
+    max_tool_calls: z.number().int().positive(),
+    stop_server_tools_when: z.array(z.object({ type: z.string() }).passthrough()),
+    x_search_filter: jsonObject,
+    debug: z.object({ echo_upstream_body: z.boolean() }).partial().passthrough(),
+    /** Deprecated by OpenRouter (`true` = `reasoning: {}`); still honoured. */
+    include_reasoning: z.boolean(),
+  })
+  .partial();
 
-type RequestFields = typeof requestFields;
-type CamelName = keyof RequestFields;
-type WireName = RequestFields[CamelName]['wire'];
-type FieldValue<K extends CamelName> = z.input<RequestFields[K]['schema']>;
+type WireFields = z.input<typeof openRouterChatRequestFieldsSchema>;
 
 /** Options that shape the request but are not body fields of their own. */
 export interface OpenRouterBehaviourOptions {
@@ -63,25 +83,36 @@ export interface OpenRouterBehaviourOptions {
 }
 
 /**
- * The typed surface of `providerOptions.openrouter` and of the chat model settings. Every field
- * can also be written in its wire spelling (`session_id`, `parallel_tool_calls`, ...).
+ * The typed surface of `providerOptions.openrouter` and of the chat model settings: every field
+ * in wire spelling (`session_id`, `provider.allow_fallbacks`) or camelCase (`sessionId`,
+ * `provider.allowFallbacks`).
  */
-export type OpenRouterChatOptions = { [K in CamelName]?: FieldValue<K> } & {
-  [K in CamelName as RequestFields[K]['wire']]?: FieldValue<K>;
-} & OpenRouterBehaviourOptions & { [key: string]: unknown };
+export type OpenRouterLanguageModelOptions = EitherCase<WireFields> & OpenRouterBehaviourOptions;
+/** @deprecated Use `OpenRouterLanguageModelOptions`. */
+export type OpenRouterChatOptions = OpenRouterLanguageModelOptions;
 
-const fieldByName = new Map<string, { wire: WireName; schema: z.ZodType }>();
-for (const [camel, field] of Object.entries(requestFields)) {
-  fieldByName.set(camel, field);
-  fieldByName.set(field.wire, field);
-}
-
-const behaviourSchemas: Record<string, z.ZodType> = {
-  structuredOutputs: z.object({ strict: z.boolean().optional() }),
+/** Second argument of `openrouter.chat(modelId, settings)`: defaults for every call. */
+export type OpenRouterChatSettings = OpenRouterLanguageModelOptions & {
+  /** Merged into the request body after the settings and before call `providerOptions`. */
+  extraBody?: Record<string, unknown>;
 };
 
+const fieldSchemas = openRouterChatRequestFieldsSchema.shape as Record<string, z.ZodType>;
+const behaviourSchemas: Record<string, z.ZodType> = {
+  structured_outputs: z.object({ strict: z.boolean().optional() }),
+};
+/** Nested objects whose unknown keys are worth a warning (the usual place for typos). */
+const CHECKED_NESTED: Record<string, z.ZodObject> = {
+  provider: providerPreferencesSchema,
+  reasoning: reasoningSchema,
+};
 /** Keys the package owns: options may not replace them (the escape hatch is `extraBody`). */
 const RESERVED_BODY_KEYS = new Set(['model', 'messages', 'stream', 'tools', 'tool_choice']);
+/** No-ops OpenRouter documents as deprecated: accepted with a warning, not sent. */
+const NO_EFFECT_KEYS: Record<string, string> = {
+  usage: 'OpenRouter always returns usage; `usage.include` has no effect.',
+  stream_options: 'OpenRouter always streams usage; `stream_options.include_usage` has no effect.',
+};
 
 export interface ResolvedOpenRouterOptions {
   /** Wire-named body fields, validated. Unknown keys are passed through unchanged. */
@@ -101,29 +132,61 @@ export function resolveOpenRouterOptions(
   const body: Record<string, unknown> = {};
   const behaviour: Record<string, unknown> = {};
   if (!options) return { body, behaviour };
-  for (const [key, value] of Object.entries(options)) {
-    if (value === undefined) continue;
-    const field = fieldByName.get(key);
-    const behaviourSchema = behaviourSchemas[key];
-    if (field) {
-      body[field.wire] = validate(field.schema, value, `${source}.${key}`);
+  for (const [key, rawValue] of Object.entries(options)) {
+    if (rawValue === undefined) continue;
+    const wireKey = toSnakeCase(key);
+    const argument = `${source}.${key}`;
+    const fieldSchema = fieldSchemas[wireKey];
+    const behaviourSchema = behaviourSchemas[wireKey];
+    if (fieldSchema) {
+      const value =
+        wireKey === 'metadata' || wireKey === 'logit_bias' ? rawValue : toWireCase(rawValue);
+      body[wireKey] = validate(fieldSchema, value, argument);
+      reportUnknownNestedKeys(wireKey, body[wireKey], argument, warnings);
     } else if (behaviourSchema) {
-      behaviour[key] = validate(behaviourSchema, value, `${source}.${key}`);
-    } else if (RESERVED_BODY_KEYS.has(key)) {
+      behaviour[snakeToCamel(wireKey)] = validate(behaviourSchema, toWireCase(rawValue), argument);
+    } else if (RESERVED_BODY_KEYS.has(wireKey)) {
       warnings.push({
         type: 'other',
-        message: `${source}.${key} was ignored: the provider sets "${key}" itself. Use extraBody to override it.`,
+        message: `${argument} was ignored: the provider sets "${wireKey}" itself. Use extraBody to override it.`,
       });
+    } else if (NO_EFFECT_KEYS[wireKey]) {
+      warnings.push({ type: 'deprecated', setting: argument, message: NO_EFFECT_KEYS[wireKey] });
     } else {
       // OpenRouter adds fields often: pass them through, but make typos visible.
-      body[key] = value;
+      body[key] = rawValue;
+      const hint =
+        wireKey in providerPreferencesSchema.shape
+          ? ` It is a provider routing field: put it inside \`provider\` ({ provider: { ${key}: ... } }).`
+          : ' Check the spelling if this was not intended.';
       warnings.push({
         type: 'other',
-        message: `${source}.${key} is not a known OpenRouter option; it was sent to OpenRouter unchanged. Check the spelling if this was not intended.`,
+        message: `${argument} is not a known OpenRouter option; it was sent to OpenRouter unchanged.${hint}`,
       });
     }
   }
   return { body, behaviour };
+}
+
+function reportUnknownNestedKeys(
+  wireKey: string,
+  value: unknown,
+  argument: string,
+  warnings: SharedV4Warning[],
+): void {
+  const schema = CHECKED_NESTED[wireKey];
+  if (!schema || value === null || typeof value !== 'object') return;
+  for (const key of Object.keys(value)) {
+    if (key in schema.shape) continue;
+    warnings.push({
+      type: 'other',
+      message: `${argument}.${key} is not a known OpenRouter ${wireKey} field; it was sent unchanged. Check the spelling if this was not intended.`,
+    });
+  }
+}
+
+function snakeToCamel(key: string): string {
+  return key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 function validate(schema: z.ZodType, value: unknown, argument: string): unknown {
@@ -137,9 +200,3 @@ function validate(schema: z.ZodType, value: unknown, argument: string): unknown 
     cause: result.error,
   });
 }
-
-/** Second argument of `openrouter.chat(modelId, settings)`: defaults for every call. */
-export type OpenRouterChatSettings = OpenRouterChatOptions & {
-  /** Merged into the request body after the settings and before call `providerOptions`. */
-  extraBody?: Record<string, unknown>;
-};

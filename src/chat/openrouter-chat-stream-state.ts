@@ -62,6 +62,7 @@ export class OpenRouterChatStreamState {
   private provider: string | undefined;
   private generationId: string | undefined;
   private logprobs: JSONValue[] | undefined;
+  private routerMetadata: unknown;
   private errored = false;
   private done = false;
   private ended = false;
@@ -174,6 +175,8 @@ export class OpenRouterChatStreamState {
           reasoningDetails: this.reasoning.snapshot(),
           annotations: this.annotations.other,
           logprobs: this.logprobs,
+          routerMetadata: this.routerMetadata,
+          responseHeaders: this.options.request.responseHeaders,
         }),
       },
     });
@@ -205,6 +208,7 @@ export class OpenRouterChatStreamState {
         }),
       );
     }
+    if (chunk.openrouter_metadata != null) this.routerMetadata = chunk.openrouter_metadata;
     if (chunk.usage !== null && typeof chunk.usage === 'object') {
       // Arrives once, so a schema parse is affordable here; invalid fields are dropped, not fatal.
       const parsed = openRouterUsageSchema.safeParse(chunk.usage);

@@ -14,6 +14,9 @@ export function buildOpenRouterProviderMetadata(options: {
   reasoningDetails: JSONValue[];
   annotations: JSONValue[];
   logprobs?: JSONValue;
+  /** `openrouter_metadata`, sent when the provider asked for it (`routerMetadata`). */
+  routerMetadata?: unknown;
+  responseHeaders?: Record<string, string>;
 }): JSONObject {
   const metadata: JSONObject = {
     provider: options.provider ?? '',
@@ -25,6 +28,17 @@ export function buildOpenRouterProviderMetadata(options: {
   }
   if (options.annotations.length > 0) metadata.annotations = options.annotations;
   if (options.logprobs !== undefined) metadata.logprobs = options.logprobs;
+  if (options.routerMetadata != null) metadata.routerMetadata = options.routerMetadata as JSONValue;
+  const cacheStatus = options.responseHeaders?.['x-openrouter-cache-status'];
+  if (cacheStatus !== undefined) {
+    // Response caching (`responseCache`): a HIT is free and has a new generation id.
+    metadata.responseCache = compact({
+      status: cacheStatus,
+      ttl: options.responseHeaders?.['x-openrouter-cache-ttl'],
+      age: options.responseHeaders?.['x-openrouter-cache-age'],
+      sourceId: options.responseHeaders?.['x-openrouter-cache-source-id'],
+    });
+  }
   const usage = options.usage;
   if (usage) {
     if (usage.is_byok != null) metadata.isByok = usage.is_byok;

@@ -16,6 +16,11 @@ export interface OpenRouterEmulatorOptions {
   host?: string;
   /** Answers requests for which no scripted response is queued. */
   handler?: EmulatorHandler;
+  /**
+   * Like OpenRouter, answer 401 "No auth credentials found" to requests without a
+   * `Authorization: Bearer ...` header (default true). Any key is accepted.
+   */
+  requireAuth?: boolean;
 }
 
 export interface OpenRouterEmulator {
@@ -73,6 +78,9 @@ export async function startOpenRouterEmulator(
     if (!inApi) {
       const message = `OpenRouter emulator: ${url.pathname} is outside ${API_PREFIX}`;
       return respond(res, { type: 'error', status: 404, message });
+    }
+    if (options.requireAuth !== false && !/^Bearer \S+/.test(request.headers.authorization ?? '')) {
+      return respond(res, { type: 'error', status: 401, message: 'No auth credentials found' });
     }
     const next = queue.shift() ?? handler;
     if (next === undefined) {

@@ -110,8 +110,14 @@ describe('API key', () => {
     expect(requestAt(ctx.emulator).headers.authorization).toBe('Bearer sk-or-v1-set');
   });
 
+  // A missing key is an error when calling OpenRouter itself (its default base URL); the fetch
+  // proves nothing is sent. Behind a proxy base URL the key is optional (browser-safe mode).
+  const fetchNothing: FetchFunction = async () => {
+    throw new Error('no request may be sent without a key');
+  };
+
   it('missing: LoadAPIKeyError at call time (generateText), nothing sent', async () => {
-    const provider = createOpenRouter({ baseURL: ctx.emulator.baseURL });
+    const provider = createOpenRouter({ fetch: fetchNothing });
     const model = provider(MODEL_ID); // creation must not throw
     const error = await rejectionOf(generateText({ model, prompt: 'hello' }));
     expect(LoadAPIKeyError.isInstance(error)).toBe(true);
@@ -120,7 +126,7 @@ describe('API key', () => {
   });
 
   it('missing: LoadAPIKeyError surfaces from streamText as an error part', async () => {
-    const provider = createOpenRouter({ baseURL: ctx.emulator.baseURL });
+    const provider = createOpenRouter({ fetch: fetchNothing });
     const errors: unknown[] = [];
     const result = streamText({
       model: provider(MODEL_ID),

@@ -34,7 +34,9 @@ import {
 
 const SECRET = 'sk-or-v1-SECRET-abc123';
 const ENV_SECRET = 'sk-or-v1-SECRET-env789';
-const SECRETS = [SECRET, ENV_SECRET];
+/** A bring-your-own-key upstream key: sent in `X-Provider-API-Keys` only. */
+const BYOK_SECRET = 'sk-ant-SECRET-byok456';
+const SECRETS = [SECRET, ENV_SECRET, BYOK_SECRET];
 
 const ctx = useEmulator();
 beforeAll(silenceAiWarnings);
@@ -259,7 +261,12 @@ describe('the scanner', () => {
 // Scenarios
 // ---------------------------------------------------------------------------------------------
 
-const secretProvider = () => createOpenRouter({ apiKey: SECRET, baseURL: ctx.emulator.baseURL });
+const secretProvider = () =>
+  createOpenRouter({
+    apiKey: SECRET,
+    apiKeys: { anthropic: BYOK_SECRET },
+    baseURL: ctx.emulator.baseURL,
+  });
 const secretModel = () => secretProvider()(MODEL_ID);
 
 /** The key really was in play: it went out in the authorization header (and only there). */
@@ -563,7 +570,12 @@ describe('the API key never appears in errors or results', () => {
 
   it('a missing key (LoadAPIKeyError) while another provider holds a key', async () => {
     const keyed = secretProvider();
-    const keyless = createOpenRouter({ baseURL: ctx.emulator.baseURL });
+    // OpenRouter's own base URL requires a key; the fetch proves nothing is sent.
+    const keyless = createOpenRouter({
+      fetch: async () => {
+        throw new Error('no request may be sent without a key');
+      },
+    });
     const error = await withEnv({ OPENROUTER_API_KEY: undefined }, () =>
       rejectionOf(generateText({ model: keyless(MODEL_ID), prompt: 'hello' })),
     );

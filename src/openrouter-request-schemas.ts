@@ -1,0 +1,184 @@
+import { z } from 'zod/v4';
+import { toSnakeCase } from './utils/snake-case-keys';
+
+/**
+ * Wire schemas of OpenRouter request objects shared by every model kind (openrouter-api.md §1.6
+ * reasoning, §1.7 provider preferences, §1.8 plugins). Written in the wire's snake_case; options
+ * written in camelCase are converted before validation (see `toWireCase`). Objects pass unknown
+ * keys through: OpenRouter adds fields often, and the caller reports them.
+ */
+
+const price = z.union([z.number(), z.string()]);
+const percentiles = z
+  .object({ p50: z.number(), p75: z.number(), p90: z.number(), p99: z.number() })
+  .partial();
+
+export const providerPreferencesSchema = z
+  .object({
+    order: z.array(z.string()),
+    only: z.array(z.string()),
+    ignore: z.array(z.string()),
+    allow_fallbacks: z.boolean(),
+    require_parameters: z.boolean(),
+    data_collection: z.enum(['allow', 'deny']),
+    zdr: z.boolean(),
+    enforce_distillable_text: z.boolean(),
+    quantizations: z.array(z.string()),
+    sort: z.union([
+      z.string(),
+      z.object({ by: z.string(), partition: z.enum(['model', 'none']).optional() }).passthrough(),
+    ]),
+    max_price: z
+      .object({ prompt: price, completion: price, image: price, audio: price, request: price })
+      .partial()
+      .passthrough(),
+    preferred_min_throughput: z.union([z.number(), percentiles]),
+    preferred_max_latency: z.union([z.number(), percentiles]),
+  })
+  .partial()
+  .passthrough();
+
+export const reasoningSchema = z
+  .object({
+    effort: z.enum(['max', 'xhigh', 'high', 'medium', 'low', 'minimal', 'none']),
+    max_tokens: z.number().int().positive(),
+    exclude: z.boolean(),
+    enabled: z.boolean(),
+    summary: z.enum(['auto', 'concise', 'detailed']),
+    context: z.enum(['auto', 'all_turns', 'current_turn']),
+    mode: z.enum(['standard', 'pro']),
+  })
+  .partial()
+  .passthrough();
+
+const domains = z.array(z.string());
+
+const KNOWN_PLUGIN_IDS = new Set([
+  'web',
+  'web-fetch',
+  'file-parser',
+  'response-healing',
+  'context-compression',
+  'moderation',
+  'auto-router',
+  'auto-beta-router',
+  'pareto-router',
+  'fusion',
+]);
+
+/** Every documented plugin id, with its documented options; other ids pass through. */
+export const pluginSchema = z.union([
+  z
+    .object({
+      id: z.literal('web'),
+      enabled: z.boolean().optional(),
+      engine: z.enum(['native', 'exa', 'firecrawl', 'parallel', 'perplexity']).optional(),
+      mode: z.string().optional(),
+      max_results: z.number().int().positive().optional(),
+      max_uses: z.number().int().positive().optional(),
+      search_prompt: z.string().optional(),
+      include_domains: domains.optional(),
+      exclude_domains: domains.optional(),
+      user_location: z.record(z.string(), z.unknown()).optional(),
+    })
+    .passthrough(),
+  z
+    .object({
+      id: z.literal('web-fetch'),
+      allowed_domains: domains.optional(),
+      blocked_domains: domains.optional(),
+      max_content_tokens: z.number().int().positive().optional(),
+      max_uses: z.number().int().positive().optional(),
+    })
+    .passthrough(),
+  z
+    .object({
+      id: z.literal('file-parser'),
+      enabled: z.boolean().optional(),
+      pdf: z
+        .object({ engine: z.enum(['mistral-ocr', 'cloudflare-ai', 'native', 'pdf-text']) })
+        .partial()
+        .passthrough()
+        .optional(),
+      max_files: z.number().int().positive().optional(),
+    })
+    .passthrough(),
+  z.object({ id: z.literal('response-healing'), enabled: z.boolean().optional() }).passthrough(),
+  z
+    .object({
+      id: z.literal('context-compression'),
+      enabled: z.boolean().optional(),
+      engine: z.literal('middle-out').optional(),
+    })
+    .passthrough(),
+  z.object({ id: z.literal('moderation') }).passthrough(),
+  z
+    .object({
+      id: z.enum(['auto-router', 'auto-beta-router']),
+      enabled: z.boolean().optional(),
+      allowed_models: z.array(z.string()).optional(),
+      excluded_models: z.array(z.string()).optional(),
+      cost_tier: z.string().optional(),
+      cost_quality_tradeoff: z.number().min(0).max(10).optional(),
+      pin_model: z.string().optional(),
+    })
+    .passthrough(),
+  z
+    .object({
+      id: z.literal('pareto-router'),
+      enabled: z.boolean().optional(),
+      min_coding_score: z.number().min(0).max(1).optional(),
+      max_price: z.number().optional(),
+      price_source: z.enum(['prompt', 'weighted_avg']).optional(),
+    })
+    .passthrough(),
+  z
+    .object({
+      id: z.literal('fusion'),
+      enabled: z.boolean().optional(),
+      analysis_models: z.array(z.string()).max(8).optional(),
+      model: z.string().optional(),
+      preset: z.string().optional(),
+      max_tool_calls: z.number().int().min(1).max(16).optional(),
+      tools: z.array(z.unknown()).optional(),
+    })
+    .passthrough(),
+  // Plugins added after this release pass through; a known id must match its own options.
+  z.object({ id: z.string().refine((id) => !KNOWN_PLUGIN_IDS.has(id)) }).passthrough(),
+]);
+
+/** Keys whose values are the user's own data: their keys are never case-converted. */
+const FREE_FORM_KEYS = new Set(['metadata', 'logit_bias', 'trace', 'user_location', 'options']);
+
+/**
+ * `allowFallbacks` -> `allow_fallbacks`, recursively, so AI SDK-style camelCase and the wire's
+ * snake_case are both accepted everywhere. User data (metadata, logit bias, trace fields) keeps
+ * its keys.
+ */
+export function toWireCase(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toWireCase);
+  if (value === null || typeof value !== 'object') return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    const wireKey = toSnakeCase(key);
+    result[wireKey] = FREE_FORM_KEYS.has(wireKey) ? child : toWireCase(child);
+  }
+  return result;
+}
+
+type SnakeToCamel<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<SnakeToCamel<Tail>>}`
+  : S;
+
+/** A wire-shaped type that also accepts each key in camelCase, recursively (see `toWireCase`). */
+export type EitherCase<T> = T extends readonly (infer Element)[]
+  ? EitherCase<Element>[]
+  : T extends Record<string, unknown>
+    ? { [K in keyof T]?: EitherCase<T[K]> } & {
+        [K in keyof T as K extends string ? SnakeToCamel<K> : K]?: EitherCase<T[K]>;
+      }
+    : T;
+
+export type OpenRouterProviderPreferences = EitherCase<z.input<typeof providerPreferencesSchema>>;
+export type OpenRouterReasoningOptions = EitherCase<z.input<typeof reasoningSchema>>;
+export type OpenRouterPlugin = EitherCase<z.input<typeof pluginSchema>>;
