@@ -270,3 +270,89 @@ describe('browser-safe mode: a proxy route adds the key', () => {
     expect(second.warnings).toEqual([]);
   });
 });
+
+describe('cost and generation metadata', () => {
+  const logprobs = [
+    {
+      token: 'Hi',
+      logprob: -0.1,
+      bytes: [72, 105],
+      top_logprobs: [{ token: 'Hi', logprob: -0.1 }],
+    },
+  ];
+
+  for (const mode of ['generateText', 'streamText'] as const) {
+    it(`${mode}: requested logprobs come back with cost, BYOK flag and generation id`, async () => {
+      const usage = {
+        prompt_tokens: 5,
+        completion_tokens: 1,
+        total_tokens: 6,
+        cost: 0.00042,
+        is_byok: true,
+      };
+      ctx.emulator.setHandler((request) => {
+        if (request.json<{ stream?: boolean }>().stream !== true) {
+          const body = chatCompletionJson({ id: 'gen-77', text: 'Hi', usage });
+          const choices = body.choices as Array<Record<string, unknown>>;
+          choices[0] = { ...choices[0], logprobs: { content: logprobs, refusal: null } };
+          return { type: 'json', body };
+        }
+        const base = {
+          id: 'gen-77',
+          provider: 'OpenAI',
+          model: 'openai/gpt-4o',
+          object: 'chat.completion.chunk',
+          created: 1,
+        };
+        return {
+          type: 'sse',
+          events: [
+            {
+              data: {
+                ...base,
+                choices: [
+                  {
+                    index: 0,
+                    delta: { content: 'Hi' },
+                    finish_reason: null,
+                    logprobs: { content: logprobs },
+                  },
+                ],
+              },
+            },
+            {
+              data: {
+                ...base,
+                choices: [
+                  { index: 0, delta: {}, finish_reason: 'stop', native_finish_reason: 'stop' },
+                ],
+              },
+            },
+            { data: { ...base, choices: [], usage } },
+            { done: true },
+          ],
+        };
+      });
+      const options = {
+        model: emulatorProvider(ctx.emulator)(MODEL_ID),
+        prompt: 'hi',
+        providerOptions: { openrouter: { logprobs: true, topLogprobs: 1 } },
+      };
+      const result = mode === 'generateText' ? await generateText(options) : streamText(options);
+      const metadata = (await result.providerMetadata)?.openrouter;
+      expect(bodyAt(ctx.emulator)).toMatchObject({ logprobs: true, top_logprobs: 1 });
+      expect(metadata).toMatchObject({
+        generationId: 'gen-77',
+        isByok: true,
+        logprobs,
+        usage: {
+          cost: 0.00042,
+          isByok: true,
+          promptTokens: 5,
+          completionTokens: 1,
+          totalTokens: 6,
+        },
+      });
+    });
+  }
+});
