@@ -15,12 +15,22 @@ import {
   convertFileToOpenRouterContentPart,
   getOpenRouterOptions,
 } from './convert-to-openrouter-content-part';
+import {
+  emptyTextWarning,
+  getCacheControl,
+  hasCacheControl,
+  ignoredCacheControlWarning,
+  limitCacheBreakpoints,
+  setLastBlockCacheControl,
+  setPartCacheControl,
+} from './openrouter-cache-control';
 import type {
   OpenRouterAssistantMessage,
+  OpenRouterCacheControl,
   OpenRouterChatMessage,
-  OpenRouterChatPrompt,
   OpenRouterReasoningDetail,
   OpenRouterSystemMessage,
+  OpenRouterTextContentPart,
   OpenRouterToolCall,
   OpenRouterToolMessage,
   OpenRouterUserContentPart,
@@ -43,22 +53,37 @@ const DEFAULT_DENIAL_MESSAGE = 'Tool execution denied.';
 /**
  * Converts an AI SDK V4 prompt to OpenRouter chat messages. Pure: no I/O. Anything OpenRouter
  * cannot carry is dropped with a warning; inputs it cannot accept at all (audio URLs, unknown
- * URL schemes, ...) throw an AI SDK error.
+ * URL schemes, invalid cache control, ...) throw an AI SDK error.
+ *
+ * Prompt caching (`openrouter-cache-control.ts` has the key precedence): breakpoints go on
+ * content blocks, where Anthropic needs them -
+ * - system: on its text part;
+ * - user: part-level on that part's block (text, image_url, file - also for http(s) URLs -,
+ *   input_audio, video_url); message-level on the last block (a single text part is then sent
+ *   as a one-part array instead of a string);
+ * - assistant: text as text blocks (split only after a part-level breakpoint, so without one it
+ *   is one block, like the string form); message-level on the last block; on the message root
+ *   only when there is no text;
+ * - tool: every tool result is its own tool message; a result's breakpoint (output-level, else
+ *   part-level) and the message-level one (on the last result) go on that tool message's last
+ *   block, `content` items' own ones on their blocks; string content becomes a one-part array.
+ * At most four breakpoints are kept per request (the last four), with one warning.
  */
 export function convertToOpenRouterChatMessages(prompt: LanguageModelV4Prompt): {
-  messages: OpenRouterChatPrompt;
+  messages: OpenRouterChatMessage[];
   warnings: SharedV4Warning[];
 } {
-  const messages: OpenRouterChatPrompt = [];
+  const messages: OpenRouterChatMessage[] = [];
   const warnings: SharedV4Warning[] = [];
   const context: ConversionContext = {
     warnings,
     reasoningDetails: new ReasoningDetailsSanitizer(warnings),
     wireToolCallIds: collectWireToolCallIds(prompt),
   };
-  for (const message of prompt) {
-    messages.push(...convertMessage(message, context));
-  }
+  prompt.forEach((message, index) => {
+    messages.push(...convertMessage(message, `prompt[${index}]`, context));
+  });
+  limitCacheBreakpoints(messages, warnings);
   return { messages, warnings };
 }
 
@@ -90,20 +115,22 @@ function collectWireToolCallIds(prompt: LanguageModelV4Prompt): Map<string, stri
   return wireIds;
 }
 
+/** `where` names the message in the prompt (`prompt[3]`), for errors and warnings. */
 function convertMessage(
   message: LanguageModelV4Message,
+  where: string,
   context: ConversionContext,
 ): OpenRouterChatMessage[] {
   const { warnings } = context;
   switch (message.role) {
     case 'system':
-      return [convertSystemMessage(message)];
+      return [convertSystemMessage(message, where, warnings)];
     case 'user':
-      return [convertUserMessage(message, warnings)];
+      return [convertUserMessage(message, where, warnings)];
     case 'assistant':
-      return [convertAssistantMessage(message, context)];
+      return [convertAssistantMessage(message, where, context)];
     case 'tool':
-      return convertToolMessage(message, context);
+      return convertToolMessage(message, where, context);
     default: {
       const role = (message as { role?: unknown }).role;
       warnings.push(dropped(`message with role "${String(role)}"`));
@@ -113,47 +140,90 @@ function convertMessage(
 }
 
 /** Always an array of one text part, so cache control can be attached to it. */
-function convertSystemMessage(message: SystemMessage): OpenRouterSystemMessage {
-  return { role: 'system', content: [{ type: 'text', text: message.content }] };
+function convertSystemMessage(
+  message: SystemMessage,
+  where: string,
+  warnings: SharedV4Warning[],
+): OpenRouterSystemMessage {
+  const part: OpenRouterTextContentPart = { type: 'text', text: message.content };
+  setPartCacheControl(part, getCacheControl(message.providerOptions, where), where, warnings);
+  return { role: 'system', content: [part] };
 }
 
 function convertUserMessage(
   message: UserMessage,
+  where: string,
   warnings: SharedV4Warning[],
 ): OpenRouterUserMessage {
-  const [only, ...rest] = message.content;
-  if (only?.type === 'text' && rest.length === 0) return { role: 'user', content: only.text };
-
   const content: OpenRouterUserContentPart[] = [];
-  for (const part of message.content) {
+  message.content.forEach((part, index) => {
+    const partWhere = `${where}.content[${index}]`;
+    let block: OpenRouterUserContentPart;
     switch (part.type) {
       case 'text':
-        content.push({ type: 'text', text: part.text });
+        block = { type: 'text', text: part.text };
         break;
       case 'file':
-        content.push(convertFileToOpenRouterContentPart(part, warnings));
+        block = convertFileToOpenRouterContentPart(part, warnings);
         break;
       default:
         warnings.push(dropped(`user part of type "${unknownType(part)}"`));
+        return;
     }
+    setPartCacheControl(
+      block,
+      getCacheControl(part.providerOptions, partWhere),
+      partWhere,
+      warnings,
+    );
+    content.push(block);
+  });
+  if (!setLastBlockCacheControl(content, getCacheControl(message.providerOptions, where))) {
+    warnings.push(emptyTextWarning(where));
+  }
+
+  // A single text part without a breakpoint goes as a plain string; with one, it must be a
+  // content block to carry `cache_control`.
+  const [only, ...rest] = content;
+  const [onlyPart, ...restParts] = message.content;
+  if (
+    onlyPart?.type === 'text' &&
+    restParts.length === 0 &&
+    only?.type === 'text' &&
+    rest.length === 0 &&
+    !hasCacheControl(content)
+  ) {
+    return { role: 'user', content: only.text };
   }
   return { role: 'user', content };
 }
 
 function convertAssistantMessage(
   message: AssistantMessage,
+  where: string,
   context: ConversionContext,
 ): OpenRouterAssistantMessage {
   const { warnings } = context;
-  const text: string[] = [];
+  const text = new AssistantTextBlocks();
   const toolCalls: OpenRouterToolCall[] = [];
   const images: NonNullable<OpenRouterAssistantMessage['images']> = [];
 
-  for (const part of message.content) {
+  message.content.forEach((part, index) => {
+    const partWhere = `${where}.content[${index}]`;
+    const cacheControl = getCacheControl(part.providerOptions, partWhere);
+    if (part.type === 'text') {
+      text.add(part.text, cacheControl, partWhere, warnings);
+      return;
+    }
+    if (cacheControl !== undefined) {
+      warnings.push(
+        ignoredCacheControlWarning(
+          partWhere,
+          `OpenRouter assistant messages carry breakpoints only on their text (a ${part.type} part has no content block). Set it on the message instead.`,
+        ),
+      );
+    }
     switch (part.type) {
-      case 'text':
-        text.push(part.text);
-        break;
       case 'reasoning':
         // Its text goes back through `reasoning_details` (below), which it mirrors.
         break;
@@ -184,14 +254,30 @@ function convertAssistantMessage(
       default:
         warnings.push(dropped(`assistant part of type "${unknownType(part)}"`));
     }
-  }
+  });
 
-  const joinedText = text.join('');
+  const blocks = text.blocks();
+  const messageCacheControl = getCacheControl(message.providerOptions, where);
   const result: OpenRouterAssistantMessage = {
     role: 'assistant',
-    // null, not "": Bedrock Nova rejects an empty string on tool-call-only messages.
-    content: joinedText.length > 0 ? joinedText : null,
+    // null, not "": Bedrock Nova rejects an empty string on tool-call-only messages. Without
+    // breakpoints there is at most one block, sent as the plain string it always was.
+    content:
+      blocks.length === 0
+        ? null
+        : messageCacheControl === undefined && !hasCacheControl(blocks)
+          ? blocks.map((block) => block.text).join('')
+          : blocks,
   };
+  if (Array.isArray(result.content)) {
+    setLastBlockCacheControl(result.content, messageCacheControl);
+  } else if (messageCacheControl !== undefined) {
+    // No text, so no content block to carry it: content stays null (an empty text block would
+    // be rejected, with cache_control even more so), and the message root is where
+    // @openrouter/ai-sdk-provider has always sent it and OpenRouter accepts it (§1.2), applying
+    // it to the message's last upstream block (e.g. a tool_use).
+    result.cache_control = messageCacheControl;
+  }
   if (toolCalls.length > 0) result.tool_calls = toolCalls;
   if (images.length > 0) result.images = images;
 
@@ -211,6 +297,38 @@ function convertAssistantMessage(
   const annotations = getOpenRouterOptions(message.providerOptions)?.annotations;
   if (Array.isArray(annotations)) result.annotations = annotations;
   return result;
+}
+
+/**
+ * Assistant text as text blocks: consecutive text parts are joined into one block (as in the
+ * string form, so adding a breakpoint does not change how the text is split upstream) and a
+ * part-level breakpoint ends its block, which carries it. Empty text is skipped.
+ */
+class AssistantTextBlocks {
+  private readonly closed: OpenRouterTextContentPart[] = [];
+  private open = '';
+
+  add(
+    text: string,
+    cacheControl: OpenRouterCacheControl | undefined,
+    where: string,
+    warnings: SharedV4Warning[],
+  ): void {
+    if (text.length === 0) {
+      if (cacheControl !== undefined) warnings.push(emptyTextWarning(where));
+      return;
+    }
+    this.open += text;
+    if (cacheControl === undefined) return;
+    this.closed.push({ type: 'text', text: this.open, cache_control: cacheControl });
+    this.open = '';
+  }
+
+  blocks(): OpenRouterTextContentPart[] {
+    return this.open.length > 0
+      ? [...this.closed, { type: 'text', text: this.open }]
+      : [...this.closed];
+  }
 }
 
 /**
@@ -273,14 +391,15 @@ function reasoningDetailsOf(
 
 function convertToolMessage(
   message: ToolMessage,
+  where: string,
   context: ConversionContext,
 ): OpenRouterToolMessage[] {
   const { warnings } = context;
   const messages: OpenRouterToolMessage[] = [];
-  for (const part of message.content) {
+  message.content.forEach((part, index) => {
     switch (part.type) {
       case 'tool-result':
-        messages.push(convertToolResult(part, context));
+        messages.push(convertToolResult(part, `${where}.content[${index}]`, context));
         break;
       case 'tool-approval-response':
         // OpenRouter only runs client-side function tools; `ai` resolves approvals for those
@@ -290,23 +409,65 @@ function convertToolMessage(
       default:
         warnings.push(dropped(`tool message part of type "${unknownType(part)}"`));
     }
+  });
+
+  // Message-level: on the last block of the last tool message, unless that result set its own.
+  const messageCacheControl = getCacheControl(message.providerOptions, where);
+  const last = messages.at(-1);
+  if (messageCacheControl !== undefined) {
+    if (last === undefined) {
+      warnings.push(ignoredCacheControlWarning(where, 'the message sends no tool result.'));
+    } else if (!setToolMessageCacheControl(last, messageCacheControl)) {
+      warnings.push(emptyTextWarning(where));
+    }
   }
   return messages;
 }
 
 function convertToolResult(
   part: LanguageModelV4ToolResultPart,
+  where: string,
   context: ConversionContext,
 ): OpenRouterToolMessage {
-  return {
+  const { warnings } = context;
+  const message: OpenRouterToolMessage = {
     role: 'tool',
     tool_call_id: context.wireToolCallIds.get(part.toolCallId) ?? part.toolCallId,
-    content: convertToolResultOutput(part.output, context.warnings),
+    content: convertToolResultOutput(part.output, `${where}.output`, warnings),
   };
+  // The output's own options (V4 allows them on every output type but `content`, whose items
+  // have theirs) are the more specific level, so they win over the tool-result part's.
+  const cacheControl =
+    (part.output.type === 'content'
+      ? undefined
+      : getCacheControl(part.output.providerOptions, `${where}.output`)) ??
+    getCacheControl(part.providerOptions, where);
+  if (cacheControl !== undefined && !setToolMessageCacheControl(message, cacheControl)) {
+    warnings.push(emptyTextWarning(where));
+  }
+  return message;
+}
+
+/**
+ * Puts a breakpoint on the last block of a tool message, turning string content into a one-part
+ * array to carry it. A block-level breakpoint already there wins. False if no block can carry it.
+ */
+function setToolMessageCacheControl(
+  message: OpenRouterToolMessage,
+  cacheControl: OpenRouterCacheControl,
+): boolean {
+  if (typeof message.content !== 'string') {
+    return setLastBlockCacheControl(message.content, cacheControl);
+  }
+  const blocks: OpenRouterUserContentPart[] = [{ type: 'text', text: message.content }];
+  if (!setLastBlockCacheControl(blocks, cacheControl)) return false;
+  message.content = blocks;
+  return true;
 }
 
 function convertToolResultOutput(
   output: LanguageModelV4ToolResultOutput,
+  where: string,
   warnings: SharedV4Warning[],
 ): OpenRouterToolMessage['content'] {
   switch (output.type) {
@@ -319,7 +480,7 @@ function convertToolResultOutput(
     case 'execution-denied':
       return output.reason ?? DEFAULT_DENIAL_MESSAGE;
     case 'content':
-      return convertToolResultContent(output.value, warnings);
+      return convertToolResultContent(output.value, where, warnings);
     default:
       warnings.push({
         type: 'other',
@@ -332,16 +493,19 @@ function convertToolResultOutput(
 /** Rich tool results (e.g. images from `toModelOutput`) stay parts instead of JSON text. */
 function convertToolResultContent(
   items: ToolResultContentItem[],
+  where: string,
   warnings: SharedV4Warning[],
 ): OpenRouterUserContentPart[] {
   const content: OpenRouterUserContentPart[] = [];
-  for (const item of items) {
+  items.forEach((item, index) => {
+    const itemWhere = `${where}.value[${index}]`;
+    let block: OpenRouterUserContentPart;
     switch (item.type) {
       case 'text':
-        content.push({ type: 'text', text: item.text });
+        block = { type: 'text', text: item.text };
         break;
       case 'file':
-        content.push(convertFileToOpenRouterContentPart(item, warnings));
+        block = convertFileToOpenRouterContentPart(item, warnings);
         break;
       case 'custom':
         warnings.push({
@@ -349,12 +513,20 @@ function convertToolResultContent(
           message:
             'Custom tool result content part is not supported by OpenRouter; sent as JSON text.',
         });
-        content.push({ type: 'text', text: stableStringify(item) });
+        block = { type: 'text', text: stableStringify(item) };
         break;
       default:
         warnings.push(dropped(`tool result content part of type "${unknownType(item)}"`));
+        return;
     }
-  }
+    setPartCacheControl(
+      block,
+      getCacheControl(item.providerOptions, itemWhere),
+      itemWhere,
+      warnings,
+    );
+    content.push(block);
+  });
   return content;
 }
 

@@ -74,7 +74,8 @@ export type OpenRouterReasoningDetail = { type: string; [key: string]: unknown }
 
 export interface OpenRouterAssistantMessage {
   role: 'assistant';
-  content: string | null;
+  /** An array only when a cache breakpoint has to sit on an assistant text block. */
+  content: string | OpenRouterTextContentPart[] | null;
   tool_calls?: OpenRouterToolCall[];
   reasoning?: string;
   reasoning_details?: OpenRouterReasoningDetail[];
