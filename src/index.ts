@@ -19,6 +19,7 @@ export type {
   OpenRouterProviderPreferences,
   OpenRouterReasoningOptions,
 } from './openrouter-request-schemas';
+export * from './platform/index';
 export {
   openrouterTools,
   type ServerToolArgs,

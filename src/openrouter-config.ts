@@ -1,5 +1,6 @@
 import type { SharedV4Warning } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
+import type { OpenRouterModelCatalog } from './platform/model-capabilities';
 
 /** What the provider hands every model: resolved lazily, per request. */
 export interface OpenRouterModelConfig {
@@ -15,6 +16,8 @@ export interface OpenRouterModelConfig {
   generateId: () => string;
   /** Provider-level `extraBody`, merged into every request body. */
   extraBody?: Record<string, unknown>;
+  /** Opt-in capability checks (`capabilityChecks` setting). */
+  capabilities?: { catalog: OpenRouterModelCatalog; requireParameters: boolean };
 }
 
 export function openRouterUrl(config: OpenRouterModelConfig, path: string): string {

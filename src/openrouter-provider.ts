@@ -18,6 +18,12 @@ import {
   createSetupWarnings,
   type OpenRouterHeaderSettings,
 } from './openrouter-headers';
+import { OpenRouterModelCatalog } from './platform/model-capabilities';
+import {
+  createOpenRouterPlatformApi,
+  type OpenRouterPlatformApi,
+} from './platform/openrouter-platform-api';
+import type { OpenRouterModel } from './platform/openrouter-platform-schemas';
 import { openrouterTools } from './tool/openrouter-tools';
 
 export const DEFAULT_OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
@@ -53,6 +59,19 @@ export interface OpenRouterProviderSettings extends OpenRouterHeaderSettings {
   anthropicBeta?: string[];
   /** Ask for `openrouter_metadata` (routing details) on responses: `X-OpenRouter-Metadata`. */
   routerMetadata?: boolean;
+  /**
+   * Opt-in capability checks against the model catalog: warn when a call uses a parameter the
+   * model's `supported_parameters` lacks, and (`requireParameters`) route structured-output
+   * calls only to endpoints that support every parameter. `true` fetches the catalog once, on the
+   * first call; or pass the models (or a catalog) you already have.
+   */
+  capabilityChecks?:
+    | boolean
+    | {
+        catalog?: OpenRouterModelCatalog | readonly OpenRouterModel[];
+        /** Set `provider.require_parameters` for JSON output (default true). */
+        requireParameters?: boolean;
+      };
   /** Merged into every request body (after model settings, before call `providerOptions`). */
   extraBody?: Record<string, unknown>;
   /** Id generator for tool calls and sources (deterministic ids in tests). */
@@ -71,6 +90,14 @@ export interface OpenRouterProvider extends ProviderV4 {
   imageModel(modelId: string): ImageModelV4;
   /** OpenRouter server tools (`openrouter.tools.webSearch({...})`), executed by OpenRouter. */
   tools: typeof openrouterTools;
+  /** The model catalog: `list({ ...filters })`, `get(id)`, `endpoints(id)`. */
+  models: OpenRouterPlatformApi['models'];
+  /** The current key: usage, limit, remaining (`GET /key`). */
+  key: OpenRouterPlatformApi['key'];
+  /** Account credits (`GET /credits`; needs a management key). */
+  credits: OpenRouterPlatformApi['credits'];
+  /** Cost and stats of a past generation (`GET /generation?id=`). */
+  generation: OpenRouterPlatformApi['generation'];
 }
 
 export function createOpenRouter(options: OpenRouterProviderSettings = {}): OpenRouterProvider {
@@ -86,6 +113,9 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
   const headers = createOpenRouterHeaders(options, baseURL);
   const setupWarnings = createSetupWarnings(options, baseURL);
 
+  const platform = createOpenRouterPlatformApi({ baseURL, headers, fetch: options.fetch });
+  const capabilities = resolveCapabilityChecks(options.capabilityChecks, platform);
+
   const config = (kind: string): OpenRouterModelConfig => ({
     provider: `openrouter.${kind}`,
     baseURL,
@@ -94,6 +124,7 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     fetch: options.fetch,
     generateId: options.generateId ?? defaultGenerateId,
     extraBody: options.extraBody,
+    capabilities,
   });
 
   const createChatModel = (modelId: string, settings: OpenRouterChatSettings = {}) =>
@@ -124,8 +155,27 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     textEmbeddingModel: unsupported('embeddingModel'),
     imageModel: unsupported('imageModel'),
     tools: openrouterTools,
+    models: platform.models,
+    key: platform.key,
+    credits: platform.credits,
+    generation: platform.generation,
   });
   return provider;
+}
+
+function resolveCapabilityChecks(
+  setting: OpenRouterProviderSettings['capabilityChecks'],
+  platform: OpenRouterPlatformApi,
+): OpenRouterModelConfig['capabilities'] {
+  if (!setting) return undefined;
+  const options = setting === true ? {} : setting;
+  const catalog =
+    options.catalog instanceof OpenRouterModelCatalog
+      ? options.catalog
+      : options.catalog
+        ? OpenRouterModelCatalog.fromModels(options.catalog)
+        : OpenRouterModelCatalog.fromApi(platform);
+  return { catalog, requireParameters: options.requireParameters ?? true };
 }
 
 /** Default instance: reads `OPENROUTER_API_KEY` (and `OPENROUTER_BASE_URL`) at call time. */

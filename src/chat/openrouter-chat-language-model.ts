@@ -9,6 +9,7 @@ import {
 import {
   combineHeaders,
   createJsonResponseHandler,
+  getErrorMessage,
   postJsonToApi,
   withUserAgentSuffix,
 } from '@ai-sdk/provider-utils';
@@ -17,6 +18,8 @@ import {
   createOpenRouterResponseError,
   openRouterFailedResponseHandler,
 } from '../openrouter-error';
+import { applyRequireParameters, checkCapabilities } from '../platform/model-capabilities';
+import type { OpenRouterModel } from '../platform/openrouter-platform-schemas';
 import { VERSION } from '../version';
 import { buildOpenRouterChatRequest } from './build-openrouter-chat-request';
 import { mapOpenRouterChatResponse } from './map-openrouter-chat-response';
@@ -68,19 +71,44 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
 
   private async prepare(options: LanguageModelV4CallOptions) {
     const warnings: SharedV4Warning[] = this.config.setupWarnings();
-    const body = await buildOpenRouterChatRequest({
+    const built = await buildOpenRouterChatRequest({
       modelId: this.modelId,
       options,
       settings: this.settings,
       providerExtraBody: this.config.extraBody,
       warnings,
     });
+    const body = await this.checkCapabilities(built, warnings);
     return {
       body,
       warnings,
       url: openRouterUrl(this.config, '/chat/completions'),
       headers: this.requestHeaders(options.headers),
     };
+  }
+
+  /** Opt-in (`capabilityChecks`): compare the request with the model's catalog entry. */
+  private async checkCapabilities(
+    body: Record<string, unknown>,
+    warnings: SharedV4Warning[],
+  ): Promise<Record<string, unknown>> {
+    const capabilities = this.config.capabilities;
+    if (!capabilities) return body;
+    let model: OpenRouterModel | undefined;
+    try {
+      model = await capabilities.catalog.get(this.modelId);
+    } catch (error) {
+      warnings.push({
+        type: 'other',
+        message: `Capability checks were skipped: the model catalog could not be loaded (${getErrorMessage(error)}).`,
+      });
+      return body;
+    }
+    const result = checkCapabilities({ model, body });
+    warnings.push(...result.warnings);
+    return result.requireParameters && capabilities.requireParameters
+      ? applyRequireParameters(body)
+      : body;
   }
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {

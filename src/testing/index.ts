@@ -14,6 +14,7 @@ export {
 } from './chat-fixtures.js';
 export { demoAgentHandler } from './demo-agent.js';
 export { generationId, toolCallId } from './ids.js';
+export * from './platform-fixtures.js';
 export * from './reasoning-scenarios.js';
 export {
   errorBody,

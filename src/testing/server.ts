@@ -18,7 +18,8 @@ export interface OpenRouterEmulatorOptions {
   handler?: EmulatorHandler;
   /**
    * Like OpenRouter, answer 401 "No auth credentials found" to requests without a
-   * `Authorization: Bearer ...` header (default true). Any key is accepted.
+   * `Authorization: Bearer ...` header (default true), except on the public model catalog
+   * (`GET /models...`, `GET /model/...`). Any key is accepted.
    */
   requireAuth?: boolean;
 }
@@ -79,7 +80,9 @@ export async function startOpenRouterEmulator(
       const message = `OpenRouter emulator: ${url.pathname} is outside ${API_PREFIX}`;
       return respond(res, { type: 'error', status: 404, message });
     }
-    if (options.requireAuth !== false && !/^Bearer \S+/.test(request.headers.authorization ?? '')) {
+    const publicRoute = request.method === 'GET' && /^\/models?(\/|$)/.test(request.path);
+    const authorized = /^Bearer \S+/.test(request.headers.authorization ?? '');
+    if (options.requireAuth !== false && !publicRoute && !authorized) {
       return respond(res, { type: 'error', status: 401, message: 'No auth credentials found' });
     }
     const next = queue.shift() ?? handler;
