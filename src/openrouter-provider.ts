@@ -19,6 +19,7 @@ import {
   type OpenRouterHeaderSettings,
 } from './openrouter-headers';
 import { OpenRouterModelCatalog } from './platform/model-capabilities';
+import type { OpenRouterChatModelId } from './platform/openrouter-model-ids';
 import {
   createOpenRouterPlatformApi,
   type OpenRouterPlatformApi,
@@ -79,9 +80,15 @@ export interface OpenRouterProviderSettings extends OpenRouterHeaderSettings {
 }
 
 export interface OpenRouterProvider extends ProviderV4 {
-  (modelId: string, settings?: OpenRouterChatSettings): OpenRouterChatLanguageModel;
-  languageModel(modelId: string, settings?: OpenRouterChatSettings): OpenRouterChatLanguageModel;
-  chat(modelId: string, settings?: OpenRouterChatSettings): OpenRouterChatLanguageModel;
+  (modelId: OpenRouterChatModelId, settings?: OpenRouterChatSettings): OpenRouterChatLanguageModel;
+  languageModel(
+    modelId: OpenRouterChatModelId,
+    settings?: OpenRouterChatSettings,
+  ): OpenRouterChatLanguageModel;
+  chat(
+    modelId: OpenRouterChatModelId,
+    settings?: OpenRouterChatSettings,
+  ): OpenRouterChatLanguageModel;
   /** Not available yet: throws `NoSuchModelError`. */
   embeddingModel(modelId: string): EmbeddingModelV4;
   /** @deprecated Use `embeddingModel`. */
