@@ -57,7 +57,10 @@ function findUpstreamMessage(raw: unknown, depth = 0): string | undefined {
  * The message users see: OpenRouter's own message, plus the upstream provider's detail when
  * OpenRouter only says "Provider returned error".
  */
-export function getOpenRouterErrorMessage(error: OpenRouterErrorObject): string {
+export function getOpenRouterErrorMessage(
+  error: OpenRouterErrorObject,
+  status: number | undefined = getOpenRouterErrorStatus(error),
+): string {
   const metadata = error.metadata ?? undefined;
   const providerName =
     typeof metadata?.provider_name === 'string' ? metadata.provider_name : undefined;
@@ -67,8 +70,28 @@ export function getOpenRouterErrorMessage(error: OpenRouterErrorObject): string 
   if (providerName) parts.unshift(`[${providerName}]`);
   const reasons = metadata?.reasons;
   if (Array.isArray(reasons) && reasons.length > 0) parts.push(`(flagged: ${reasons.join(', ')})`);
-  return parts.join(' ');
+  const hint = status !== undefined ? STATUS_HINTS[status] : undefined;
+  return hint ? `${parts.join(' ')}. ${hint}` : parts.join(' ');
 }
+
+/** What to do about it, by status (openrouter-api.md §4.2). */
+const STATUS_HINTS: Record<number, string> = {
+  400: 'Check the request: model id, parameters and message format.',
+  401: 'Check the API key (the apiKey setting or OPENROUTER_API_KEY).',
+  402: 'Add credits at https://openrouter.ai/settings/credits, or ask for fewer tokens (maxOutputTokens).',
+  403: 'The request was blocked by moderation, a guardrail or the key\'s permissions; retrying will not help.',
+  404: 'Check the model id (openrouter.models.list()) and whether your provider routing leaves any endpoint.',
+  408: 'The request timed out; it can be retried.',
+  413: 'The request is too large: shorten the prompt or the attachments.',
+  422: 'The request could not be processed as sent; check its content.',
+  429: 'Rate limited: retry after the Retry-After delay (the AI SDK does with maxRetries), or bring your own key (apiKeys).',
+  500: 'OpenRouter had an internal error; it can be retried.',
+  502: 'The upstream provider failed; it can be retried, or add fallback models (models).',
+  503: 'No provider is available for this request right now: retry, or relax provider routing (only, ignore, quantizations, max_price).',
+  504: 'The upstream provider timed out; it can be retried.',
+  524: 'The request timed out at the edge; it can be retried.',
+  529: 'The provider is overloaded; it can be retried, or add fallback models (models).',
+};
 
 /** The HTTP-like status of an error object: numeric `code`, else `http_status`. */
 export function getOpenRouterErrorStatus(error: OpenRouterErrorObject): number | undefined {

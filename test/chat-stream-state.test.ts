@@ -135,7 +135,8 @@ describe('stream state machine on documented transcripts', () => {
     expect(error).toMatchObject({
       statusCode: 502,
       isRetryable: true,
-      message: 'Provider disconnected unexpectedly',
+      message:
+        'Provider disconnected unexpectedly. The upstream provider failed; it can be retried, or add fallback models (models).',
     });
     expect(finishOf(parts).finishReason).toEqual({ unified: 'error', raw: 'error' });
   });
