@@ -79,7 +79,7 @@ const STATUS_HINTS: Record<number, string> = {
   400: 'Check the request: model id, parameters and message format.',
   401: 'Check the API key (the apiKey setting or OPENROUTER_API_KEY).',
   402: 'Add credits at https://openrouter.ai/settings/credits, or ask for fewer tokens (maxOutputTokens).',
-  403: 'The request was blocked by moderation, a guardrail or the key\'s permissions; retrying will not help.',
+  403: "The request was blocked by moderation, a guardrail or the key's permissions; retrying will not help.",
   404: 'Check the model id (openrouter.models.list()) and whether your provider routing leaves any endpoint.',
   408: 'The request timed out; it can be retried.',
   413: 'The request is too large: shorten the prompt or the attachments.',

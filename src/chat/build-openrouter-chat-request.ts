@@ -2,6 +2,7 @@ import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provid
 import { isCustomReasoning } from '@ai-sdk/provider-utils';
 import { convertToOpenRouterChatMessages } from './convert-to-openrouter-chat-messages';
 import {
+  type OpenRouterBehaviourOptions,
   type OpenRouterChatSettings,
   type ResolvedOpenRouterOptions,
   resolveOpenRouterOptions,
@@ -18,7 +19,7 @@ export async function buildOpenRouterChatRequest(options: {
   settings: OpenRouterChatSettings;
   providerExtraBody: Record<string, unknown> | undefined;
   warnings: SharedV4Warning[];
-}): Promise<Record<string, unknown>> {
+}): Promise<{ body: Record<string, unknown>; behaviour: OpenRouterBehaviourOptions }> {
   const { options: call, warnings } = options;
   const { extraBody: modelExtraBody, ...settings } = options.settings;
   const fromSettings = resolveOpenRouterOptions(settings, 'settings', warnings);
@@ -58,7 +59,8 @@ export async function buildOpenRouterChatRequest(options: {
 
   // Absent options are omitted: OpenRouter applies no defaults of its own (§1.1).
   for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-  return body;
+  // Call options win over model settings, key by key.
+  return { body, behaviour: { ...fromSettings.behaviour, ...fromCall.behaviour } };
 }
 
 function mapResponseFormat(

@@ -4,10 +4,8 @@ import {
   type SharedV4Warning,
 } from '@ai-sdk/provider';
 import type {
-  OpenRouterAssistantMessage,
   OpenRouterCacheControl,
   OpenRouterChatMessage,
-  OpenRouterTextContentPart,
   OpenRouterUserContentPart,
 } from './openrouter-chat-prompt';
 

@@ -11,6 +11,7 @@ import {
   createJsonResponseHandler,
   getErrorMessage,
   postJsonToApi,
+  type ResponseHandler,
   withUserAgentSuffix,
 } from '@ai-sdk/provider-utils';
 import { type OpenRouterModelConfig, openRouterUrl } from '../openrouter-config';
@@ -20,6 +21,7 @@ import {
 } from '../openrouter-error';
 import { applyRequireParameters, checkCapabilities } from '../platform/model-capabilities';
 import type { OpenRouterModel } from '../platform/openrouter-platform-schemas';
+import { RequestTimeout } from '../request-timeout';
 import { VERSION } from '../version';
 import { buildOpenRouterChatRequest } from './build-openrouter-chat-request';
 import { mapOpenRouterChatResponse } from './map-openrouter-chat-response';
@@ -78,10 +80,12 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
       providerExtraBody: this.config.extraBody,
       warnings,
     });
-    const body = await this.checkCapabilities(built, warnings);
+    const body = await this.checkCapabilities(built.body, warnings);
+    const timeout = built.behaviour.timeout;
     return {
       body,
       warnings,
+      timeout: timeout === undefined ? undefined : new RequestTimeout(timeout, options.abortSignal),
       url: openRouterUrl(this.config, '/chat/completions'),
       headers: this.requestHeaders(options.headers),
     };
@@ -111,20 +115,59 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
       : body;
   }
 
+  /**
+   * POST with OpenRouter's error handling and the optional timeout: `onResponse` runs when the
+   * response starts, and a timeout becomes a retryable `APICallError` instead of an abort.
+   */
+  private async post<T>(args: {
+    url: string;
+    headers: Record<string, string | undefined>;
+    body: Record<string, unknown>;
+    successfulResponseHandler: ResponseHandler<T>;
+    abortSignal: AbortSignal | undefined;
+    timeout: RequestTimeout | undefined;
+    onResponse: () => void;
+  }) {
+    const { timeout } = args;
+    const started = <R>(handler: ResponseHandler<R>): ResponseHandler<R> =>
+      timeout
+        ? (options) => {
+            args.onResponse();
+            return handler(options);
+          }
+        : handler;
+    try {
+      return await postJsonToApi({
+        url: args.url,
+        headers: args.headers,
+        body: args.body,
+        failedResponseHandler: started(openRouterFailedResponseHandler),
+        successfulResponseHandler: started(args.successfulResponseHandler),
+        abortSignal: timeout?.signal ?? args.abortSignal,
+        fetch: this.config.fetch,
+      });
+    } catch (error) {
+      timeout?.done();
+      if (timeout?.timedOut) throw timeout.error({ url: args.url, requestBodyValues: args.body });
+      throw error;
+    }
+  }
+
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
-    const { body, warnings, url, headers } = await this.prepare(options);
+    const { body, warnings, url, headers, timeout } = await this.prepare(options);
     const {
       responseHeaders,
       value: response,
       rawValue,
-    } = await postJsonToApi({
+    } = await this.post({
       url,
       headers,
       body,
-      failedResponseHandler: openRouterFailedResponseHandler,
       successfulResponseHandler: createJsonResponseHandler(openRouterChatResponseSchema),
       abortSignal: options.abortSignal,
-      fetch: this.config.fetch,
+      timeout,
+      // Without streaming, the timeout bounds the wait for the response to start.
+      onResponse: () => timeout?.done(),
     });
 
     const choice = response.choices?.find((candidate) => candidate !== undefined);
@@ -169,19 +212,21 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
     const prepared = await this.prepare(options);
     const body = { ...prepared.body, stream: true };
-    const { responseHeaders, value: responseBody } = await postJsonToApi({
+    const { timeout } = prepared;
+    const { responseHeaders, value: responseBody } = await this.post({
       url: prepared.url,
       headers: prepared.headers,
       body,
-      failedResponseHandler: openRouterFailedResponseHandler,
       successfulResponseHandler: openRouterStreamResponseHandler,
       abortSignal: options.abortSignal,
-      fetch: this.config.fetch,
+      timeout,
+      onResponse: () => timeout?.activity(),
     });
 
     const stream = createOpenRouterPartStream({
       body: responseBody,
       abortSignal: options.abortSignal,
+      timeout: timeout && { tracker: timeout, url: prepared.url, requestBodyValues: body },
       createState: (emit) =>
         new OpenRouterChatStreamState({
           emit,

@@ -7,6 +7,7 @@ import {
   reasoningSchema,
   toWireCase,
 } from '../openrouter-request-schemas';
+import type { OpenRouterTimeout } from '../request-timeout';
 import { toSnakeCase } from '../utils/snake-case-keys';
 
 const jsonObject = z.record(z.string(), z.unknown());
@@ -80,6 +81,11 @@ type WireFields = z.input<typeof openRouterChatRequestFieldsSchema>;
 export interface OpenRouterBehaviourOptions {
   /** `strict` on `response_format.json_schema` (default `true`). */
   structuredOutputs?: { strict?: boolean };
+  /**
+   * Client-side timeouts, off by default: milliseconds for both, or `{ firstByteMs, idleMs }`.
+   * A timeout aborts the request and reports a retryable `APICallError`.
+   */
+  timeout?: OpenRouterTimeout;
 }
 
 /**
@@ -98,8 +104,13 @@ export type OpenRouterChatSettings = OpenRouterLanguageModelOptions & {
 };
 
 const fieldSchemas = openRouterChatRequestFieldsSchema.shape as Record<string, z.ZodType>;
+const positiveMs = z.number().int().positive();
 const behaviourSchemas: Record<string, z.ZodType> = {
   structured_outputs: z.object({ strict: z.boolean().optional() }),
+  timeout: z.union([
+    positiveMs,
+    z.object({ firstByteMs: positiveMs.optional(), idleMs: positiveMs.optional() }).strict(),
+  ]),
 };
 /** Nested objects whose unknown keys are worth a warning (the usual place for typos). */
 const CHECKED_NESTED: Record<string, z.ZodObject> = {
@@ -144,7 +155,8 @@ export function resolveOpenRouterOptions(
       body[wireKey] = validate(fieldSchema, value, argument);
       reportUnknownNestedKeys(wireKey, body[wireKey], argument, warnings);
     } else if (behaviourSchema) {
-      behaviour[snakeToCamel(wireKey)] = validate(behaviourSchema, toWireCase(rawValue), argument);
+      // Package settings, not wire fields: validated as written.
+      behaviour[snakeToCamel(wireKey)] = validate(behaviourSchema, rawValue, argument);
     } else if (RESERVED_BODY_KEYS.has(wireKey)) {
       warnings.push({
         type: 'other',

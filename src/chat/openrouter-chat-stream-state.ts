@@ -115,6 +115,10 @@ export class OpenRouterChatStreamState {
 
   /** The body could not be read to the end (connection reset, ...): retryable, like fetch errors. */
   readError(cause: unknown): void {
+    if (APICallError.isInstance(cause)) {
+      this.fail(cause); // already describes itself (a timeout)
+      return;
+    }
     const { request } = this.options;
     const reason = cause instanceof Error ? cause.message : String(cause);
     this.fail(

@@ -1,6 +1,7 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { isAbortError } from '@ai-sdk/provider-utils';
 import { createParser } from 'eventsource-parser';
+import type { RequestTimeout } from '../request-timeout';
 import type { OpenRouterChatStreamState } from './openrouter-chat-stream-state';
 
 /**
@@ -13,7 +14,10 @@ export function createOpenRouterPartStream(options: {
   body: ReadableStream<Uint8Array>;
   createState: (emit: (part: LanguageModelV4StreamPart) => void) => OpenRouterChatStreamState;
   abortSignal: AbortSignal | undefined;
+  /** The optional timeout: every read is activity; when it fires, that is the reported error. */
+  timeout?: { tracker: RequestTimeout; url: string; requestBodyValues: unknown };
 }): ReadableStream<LanguageModelV4StreamPart> {
+  const timeout = options.timeout;
   const reader = options.body.getReader();
   const decoder = new TextDecoder();
   let state: OpenRouterChatStreamState;
@@ -38,23 +42,30 @@ export function createOpenRouterPartStream(options: {
         while (enqueued === before) {
           const { done, value } = await reader.read();
           if (done) break;
+          timeout?.tracker.activity();
           parser.feed(decoder.decode(value, { stream: true }));
         }
         if (enqueued !== before) return;
         parser.feed(decoder.decode());
         parser.reset({ consume: true });
       } catch (error) {
-        // An abort is the caller's decision, not a provider failure: let it propagate.
-        if (options.abortSignal?.aborted || isAbortError(error)) {
+        timeout?.tracker.done();
+        if (timeout?.tracker.timedOut) {
+          state.readError(timeout.tracker.error(timeout));
+        } else if (options.abortSignal?.aborted || isAbortError(error)) {
+          // An abort is the caller's decision, not a provider failure: let it propagate.
           controller.error(error);
           return;
+        } else {
+          state.readError(error);
         }
-        state.readError(error);
       }
+      timeout?.tracker.done();
       state.end();
       controller.close();
     },
     cancel(reason) {
+      timeout?.tracker.done();
       return reader.cancel(reason);
     },
   });
