@@ -4,7 +4,12 @@ import { defineConfig } from 'tsup';
 const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string };
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    options: 'src/options.ts',
+    'platform/index': 'src/platform/index.ts',
+    'testing/index': 'src/testing/index.ts',
+  },
   format: ['esm'],
   target: 'es2022',
   dts: true,
@@ -12,5 +17,7 @@ export default defineConfig({
   clean: true,
   splitting: true,
   treeshake: true,
+  // Minified (with source maps): the main entry is loaded by every serverless cold start.
+  minify: true,
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
 });

@@ -1,10 +1,9 @@
 export type { OpenRouterChatLanguageModel } from './chat/openrouter-chat-language-model';
-export {
-  type OpenRouterBehaviourOptions,
-  type OpenRouterChatOptions,
-  type OpenRouterChatSettings,
-  type OpenRouterLanguageModelOptions,
-  openRouterChatRequestFieldsSchema,
+export type {
+  OpenRouterBehaviourOptions,
+  OpenRouterChatOptions,
+  OpenRouterChatSettings,
+  OpenRouterLanguageModelOptions,
 } from './chat/openrouter-chat-options';
 export type { OpenRouterErrorData } from './openrouter-error';
 export {
@@ -19,7 +18,24 @@ export type {
   OpenRouterProviderPreferences,
   OpenRouterReasoningOptions,
 } from './openrouter-request-schemas';
-export * from './platform/index';
+export type { CapabilityChecksSetting } from './platform/lazy-platform';
+export type { OpenRouterChatModelId } from './platform/openrouter-model-ids';
+// The platform API's runtime helpers live in `ai-sdk-openrouter/platform` (loaded lazily here).
+export type {
+  OpenRouterModelsListFilters,
+  OpenRouterModelsListOptions,
+  OpenRouterPlatformApi,
+  OpenRouterPlatformRequestOptions,
+} from './platform/openrouter-platform-api';
+export type {
+  OpenRouterCredits,
+  OpenRouterGeneration,
+  OpenRouterKeyInfo,
+  OpenRouterModel,
+  OpenRouterModelEndpoint,
+  OpenRouterModelEndpoints,
+  OpenRouterModelsPage,
+} from './platform/openrouter-platform-schemas';
 export {
   openrouterTools,
   type ServerToolArgs,

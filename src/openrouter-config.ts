@@ -1,6 +1,6 @@
 import type { SharedV4Warning } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import type { OpenRouterModelCatalog } from './platform/model-capabilities';
+import type { CapabilityCheck } from './platform/lazy-platform';
 
 /** What the provider hands every model: resolved lazily, per request. */
 export interface OpenRouterModelConfig {
@@ -17,7 +17,7 @@ export interface OpenRouterModelConfig {
   /** Provider-level `extraBody`, merged into every request body. */
   extraBody?: Record<string, unknown>;
   /** Opt-in capability checks (`capabilityChecks` setting). */
-  capabilities?: { catalog: OpenRouterModelCatalog; requireParameters: boolean };
+  checkCapabilities?: CapabilityCheck;
 }
 
 export function openRouterUrl(config: OpenRouterModelConfig, path: string): string {

@@ -18,13 +18,13 @@ import {
   createSetupWarnings,
   type OpenRouterHeaderSettings,
 } from './openrouter-headers';
-import { OpenRouterModelCatalog } from './platform/model-capabilities';
-import type { OpenRouterChatModelId } from './platform/openrouter-model-ids';
 import {
-  createOpenRouterPlatformApi,
-  type OpenRouterPlatformApi,
-} from './platform/openrouter-platform-api';
-import type { OpenRouterModel } from './platform/openrouter-platform-schemas';
+  type CapabilityChecksSetting,
+  createCapabilityCheck,
+  createLazyPlatformApi,
+} from './platform/lazy-platform';
+import type { OpenRouterChatModelId } from './platform/openrouter-model-ids';
+import type { OpenRouterPlatformApi } from './platform/openrouter-platform-api';
 import { openrouterTools } from './tool/openrouter-tools';
 
 export const DEFAULT_OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
@@ -66,13 +66,7 @@ export interface OpenRouterProviderSettings extends OpenRouterHeaderSettings {
    * calls only to endpoints that support every parameter. `true` fetches the catalog once, on the
    * first call; or pass the models (or a catalog) you already have.
    */
-  capabilityChecks?:
-    | boolean
-    | {
-        catalog?: OpenRouterModelCatalog | readonly OpenRouterModel[];
-        /** Set `provider.require_parameters` for JSON output (default true). */
-        requireParameters?: boolean;
-      };
+  capabilityChecks?: CapabilityChecksSetting;
   /** Merged into every request body (after model settings, before call `providerOptions`). */
   extraBody?: Record<string, unknown>;
   /** Id generator for tool calls and sources (deterministic ids in tests). */
@@ -120,8 +114,8 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
   const headers = createOpenRouterHeaders(options, baseURL);
   const setupWarnings = createSetupWarnings(options, baseURL);
 
-  const platform = createOpenRouterPlatformApi({ baseURL, headers, fetch: options.fetch });
-  const capabilities = resolveCapabilityChecks(options.capabilityChecks, platform);
+  const platform = createLazyPlatformApi({ baseURL, headers, fetch: options.fetch });
+  const checkCapabilities = createCapabilityCheck(options.capabilityChecks, platform);
 
   const config = (kind: string): OpenRouterModelConfig => ({
     provider: `openrouter.${kind}`,
@@ -131,7 +125,7 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     fetch: options.fetch,
     generateId: options.generateId ?? defaultGenerateId,
     extraBody: options.extraBody,
-    capabilities,
+    checkCapabilities,
   });
 
   const createChatModel = (modelId: string, settings: OpenRouterChatSettings = {}) =>
@@ -168,21 +162,6 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     generation: platform.generation,
   });
   return provider;
-}
-
-function resolveCapabilityChecks(
-  setting: OpenRouterProviderSettings['capabilityChecks'],
-  platform: OpenRouterPlatformApi,
-): OpenRouterModelConfig['capabilities'] {
-  if (!setting) return undefined;
-  const options = setting === true ? {} : setting;
-  const catalog =
-    options.catalog instanceof OpenRouterModelCatalog
-      ? options.catalog
-      : options.catalog
-        ? OpenRouterModelCatalog.fromModels(options.catalog)
-        : OpenRouterModelCatalog.fromApi(platform);
-  return { catalog, requireParameters: options.requireParameters ?? true };
 }
 
 /** Default instance: reads `OPENROUTER_API_KEY` (and `OPENROUTER_BASE_URL`) at call time. */

@@ -1030,6 +1030,11 @@ describe('edge-runtime safety', () => {
     const { readFile } = await import('node:fs/promises');
     for (const path of [
       '../src/chat/convert-to-openrouter-chat-messages.ts',
+      '../src/chat/convert-openrouter-system-message.ts',
+      '../src/chat/convert-openrouter-user-message.ts',
+      '../src/chat/convert-openrouter-assistant-message.ts',
+      '../src/chat/convert-openrouter-tool-message.ts',
+      '../src/chat/openrouter-conversion-warnings.ts',
       '../src/chat/convert-to-openrouter-content-part.ts',
       '../src/chat/openrouter-cache-control.ts',
       '../src/utils/stable-stringify.ts',

@@ -1,11 +1,10 @@
 import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
 import { isCustomReasoning } from '@ai-sdk/provider-utils';
 import { convertToOpenRouterChatMessages } from './convert-to-openrouter-chat-messages';
-import {
-  type OpenRouterBehaviourOptions,
-  type OpenRouterChatSettings,
-  type ResolvedOpenRouterOptions,
-  resolveOpenRouterOptions,
+import type {
+  OpenRouterBehaviourOptions,
+  OpenRouterChatSettings,
+  ResolvedOpenRouterOptions,
 } from './openrouter-chat-options';
 import { prepareOpenRouterTools } from './prepare-openrouter-tools';
 
@@ -22,8 +21,8 @@ export async function buildOpenRouterChatRequest(options: {
 }): Promise<{ body: Record<string, unknown>; behaviour: OpenRouterBehaviourOptions }> {
   const { options: call, warnings } = options;
   const { extraBody: modelExtraBody, ...settings } = options.settings;
-  const fromSettings = resolveOpenRouterOptions(settings, 'settings', warnings);
-  const fromCall = resolveOpenRouterOptions(
+  const fromSettings = await resolveOptions(settings, 'settings', warnings);
+  const fromCall = await resolveOptions(
     call.providerOptions?.openrouter,
     'providerOptions.openrouter',
     warnings,
@@ -61,6 +60,22 @@ export async function buildOpenRouterChatRequest(options: {
   for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
   // Call options win over model settings, key by key.
   return { body, behaviour: { ...fromSettings.behaviour, ...fromCall.behaviour } };
+}
+
+const NO_OPTIONS: ResolvedOpenRouterOptions = { body: {}, behaviour: {} };
+
+/**
+ * The option schemas load with the first call that has options: many apps never pass any, and
+ * the schemas are a sizeable share of the bundle (bundlers split dynamic imports off).
+ */
+async function resolveOptions(
+  options: Record<string, unknown> | undefined,
+  source: string,
+  warnings: SharedV4Warning[],
+): Promise<ResolvedOpenRouterOptions> {
+  if (!options || Object.keys(options).length === 0) return NO_OPTIONS;
+  const { resolveOpenRouterOptions } = await import('./openrouter-chat-options');
+  return resolveOpenRouterOptions(options, source, warnings);
 }
 
 function mapResponseFormat(

@@ -9,7 +9,6 @@ import {
 import {
   combineHeaders,
   createJsonResponseHandler,
-  getErrorMessage,
   postJsonToApi,
   type ResponseHandler,
   withUserAgentSuffix,
@@ -19,9 +18,7 @@ import {
   createOpenRouterResponseError,
   openRouterFailedResponseHandler,
 } from '../openrouter-error';
-import { applyRequireParameters, checkCapabilities } from '../platform/model-capabilities';
-import type { OpenRouterModel } from '../platform/openrouter-platform-schemas';
-import { RequestTimeout } from '../request-timeout';
+import type { RequestTimeout } from '../request-timeout';
 import { VERSION } from '../version';
 import { buildOpenRouterChatRequest } from './build-openrouter-chat-request';
 import { mapOpenRouterChatResponse } from './map-openrouter-chat-response';
@@ -80,39 +77,22 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
       providerExtraBody: this.config.extraBody,
       warnings,
     });
-    const body = await this.checkCapabilities(built.body, warnings);
+    // Opt-in (`capabilityChecks`): compare the request with the model's catalog entry.
+    const body = this.config.checkCapabilities
+      ? await this.config.checkCapabilities(this.modelId, built.body, warnings)
+      : built.body;
     const timeout = built.behaviour.timeout;
     return {
       body,
       warnings,
-      timeout: timeout === undefined ? undefined : new RequestTimeout(timeout, options.abortSignal),
+      // Loaded only when a timeout is configured (it is off by default).
+      timeout:
+        timeout === undefined
+          ? undefined
+          : new (await import('../request-timeout')).RequestTimeout(timeout, options.abortSignal),
       url: openRouterUrl(this.config, '/chat/completions'),
       headers: this.requestHeaders(options.headers),
     };
-  }
-
-  /** Opt-in (`capabilityChecks`): compare the request with the model's catalog entry. */
-  private async checkCapabilities(
-    body: Record<string, unknown>,
-    warnings: SharedV4Warning[],
-  ): Promise<Record<string, unknown>> {
-    const capabilities = this.config.capabilities;
-    if (!capabilities) return body;
-    let model: OpenRouterModel | undefined;
-    try {
-      model = await capabilities.catalog.get(this.modelId);
-    } catch (error) {
-      warnings.push({
-        type: 'other',
-        message: `Capability checks were skipped: the model catalog could not be loaded (${getErrorMessage(error)}).`,
-      });
-      return body;
-    }
-    const result = checkCapabilities({ model, body });
-    warnings.push(...result.warnings);
-    return result.requireParameters && capabilities.requireParameters
-      ? applyRequireParameters(body)
-      : body;
   }
 
   /**

@@ -14,7 +14,19 @@ export {
 } from './chat-fixtures.js';
 export { demoAgentHandler } from './demo-agent.js';
 export { generationId, toolCallId } from './ids.js';
-export * from './platform-fixtures.js';
+export {
+  creditsBody,
+  DEFAULT_SUPPORTED_PARAMETERS,
+  endpointEntry,
+  endpointsBody,
+  generationBody,
+  keyInfo,
+  type ModelEntryInput,
+  modelEntry,
+  modelsList,
+  type WireModel,
+} from './platform-bodies.js';
+export { type PlatformHandlerOptions, platformHandler } from './platform-handler.js';
 export * from './reasoning-scenarios.js';
 export {
   errorBody,

@@ -6,7 +6,8 @@
 import { generateText, Output, tool } from 'ai';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createOpenRouter, OpenRouterModelCatalog } from '../../src/index';
+import { createOpenRouter } from '../../src/index';
+import { OpenRouterModelCatalog } from '../../src/platform/index';
 import { modelEntry, platformHandler, scriptedChat } from '../../src/testing/index';
 import { bodyAt, silenceAiWarnings, TEST_API_KEY, useEmulator } from './request-helpers';
 

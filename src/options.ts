@@ -1,0 +1,12 @@
+/**
+ * `ai-sdk-openrouter/options`: the zod schemas behind `providerOptions.openrouter` and the chat
+ * model settings, for apps that validate or build options themselves. (Their TypeScript types
+ * are exported from the main entry; the provider loads these schemas only when options are used.)
+ */
+export { openRouterChatRequestFieldsSchema } from './chat/openrouter-chat-options';
+export {
+  pluginSchema,
+  providerPreferencesSchema,
+  reasoningSchema,
+  toWireCase,
+} from './openrouter-request-schemas';
