@@ -6,7 +6,7 @@ import type {
   LanguageModelV4ToolResult,
 } from '@ai-sdk/provider';
 import { createToolNameMapping } from '@ai-sdk/provider-utils';
-import { OPENROUTER_SERVER_TOOL_NAMES } from '../tool/openrouter-tools';
+import { serverToolNames } from '../tool/openrouter-tools';
 import { stableStringify } from '../utils/stable-stringify';
 import type { ToolCallIdAllocator } from './tool-call-ids';
 
@@ -28,7 +28,7 @@ export class ServerToolCallMapper {
     tools: LanguageModelV4CallOptions['tools'],
     private readonly ids: ToolCallIdAllocator,
   ) {
-    this.names = createToolNameMapping({ tools, providerToolNames: OPENROUTER_SERVER_TOOL_NAMES });
+    this.names = createToolNameMapping({ tools, providerToolNames: serverToolNames(tools) });
     this.toolNames = new Set((tools ?? []).map((tool) => tool.name));
   }
 

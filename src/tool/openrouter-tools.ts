@@ -54,20 +54,6 @@ function serverTool<ARGS extends object>(name: string) {
   });
 }
 
-/** Provider tool ids and their wire names (`openrouter.web_search` -> `web_search`). */
-export const OPENROUTER_SERVER_TOOL_NAMES = {
-  'openrouter.web_search': 'web_search',
-  'openrouter.web_fetch': 'web_fetch',
-  'openrouter.datetime': 'datetime',
-  'openrouter.image_generation': 'image_generation',
-  'openrouter.files': 'files',
-  'openrouter.bash': 'bash',
-  'openrouter.advisor': 'advisor',
-  'openrouter.subagent': 'subagent',
-  'openrouter.fusion': 'fusion',
-  'openrouter.experimental__search_models': 'experimental__search_models',
-} as const satisfies Record<`openrouter.${string}`, string>;
-
 export const openrouterTools = {
   /** `openrouter:web_search`: searches the web; results also arrive as `source` parts. */
   webSearch: serverTool<WebSearchArgs>('web_search'),
@@ -83,3 +69,16 @@ export const openrouterTools = {
   fusion: serverTool<ServerToolArgs>('fusion'),
   searchModels: serverTool<ServerToolArgs>('experimental__search_models'),
 };
+
+/** Provider tool ids and their wire names (`openrouter.web_search` -> `web_search`). */
+export function serverToolNames(
+  tools: ReadonlyArray<{ type: string; id?: string }> | undefined,
+): Record<`openrouter.${string}`, string> {
+  const names: Record<`openrouter.${string}`, string> = {};
+  for (const tool of tools ?? []) {
+    if (tool.type === 'provider' && tool.id?.startsWith('openrouter.')) {
+      names[tool.id as `openrouter.${string}`] = tool.id.slice('openrouter.'.length);
+    }
+  }
+  return names;
+}
