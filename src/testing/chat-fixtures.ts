@@ -139,26 +139,7 @@ export function chatCompletionStream(script: ChatScript): SseEvent[] {
   const r = resolve(script);
   const format = script.reasoningFormat ?? 'unknown';
   const events: SseEvent[] = [];
-  const chunk = (choices: unknown[], extra?: Record<string, unknown>) => ({
-    id: r.id,
-    provider: r.provider,
-    model: r.model,
-    object: 'chat.completion.chunk',
-    created: r.created,
-    choices,
-    ...extra,
-  });
-  const choice = (
-    delta: Record<string, unknown>,
-    finishReason: string | null = null,
-    nativeFinishReason: string | null = null,
-  ) => ({
-    index: 0,
-    delta,
-    finish_reason: finishReason,
-    native_finish_reason: nativeFinishReason,
-    logprobs: null,
-  });
+  const { chunk, choice } = chunkBuilders(r);
   const push = (delta: Record<string, unknown>) => events.push({ data: chunk([choice(delta)]) });
 
   for (let i = 0; i < (script.processingComments ?? 2); i++) {
@@ -359,4 +340,37 @@ export function scriptedChat(
       stream: body.stream === true,
     });
   };
+}
+
+/**
+ * Builders for `chat.completion.chunk` objects in the captured key order (§7.5): every chunk
+ * repeats `id`, `provider`, `model`, `object`, `created`.
+ */
+export function chunkBuilders(response: {
+  id: string;
+  provider: string;
+  model: string;
+  created: number;
+}) {
+  const chunk = (choices: unknown[], extra?: Record<string, unknown>) => ({
+    id: response.id,
+    provider: response.provider,
+    model: response.model,
+    object: 'chat.completion.chunk',
+    created: response.created,
+    choices,
+    ...extra,
+  });
+  const choice = (
+    delta: Record<string, unknown>,
+    finishReason: string | null = null,
+    nativeFinishReason: string | null = null,
+  ) => ({
+    index: 0,
+    delta,
+    finish_reason: finishReason,
+    native_finish_reason: nativeFinishReason,
+    logprobs: null,
+  });
+  return { chunk, choice };
 }

@@ -2,7 +2,7 @@
  * Serves scenario steps from the emulator: a step as an SSE stream or a JSON body, and the
  * handler that picks the step of a tool loop from the request's history.
  */
-import { notFound } from '../chat-fixtures.js';
+import { chunkBuilders, notFound } from '../chat-fixtures.js';
 import { generationId } from '../ids.js';
 import type { EmulatorHandler, EmulatorResponse, RecordedRequest, SseEvent } from '../types.js';
 import type { ReasoningScenario, ScenarioDelta, ScenarioStep } from './scenario-types.js';
@@ -10,25 +10,11 @@ import type { ReasoningScenario, ScenarioDelta, ScenarioStep } from './scenario-
 /** A step as a streamed completion, framed like §7.5 (keep-alives, role chunk, `choices: []` usage). */
 export function scenarioStream(step: ScenarioStep, created = nowSeconds()): SseEvent[] {
   const id = generationId(created);
-  const chunk = (choices: unknown[], extra?: Record<string, unknown>) => ({
+  const { chunk, choice } = chunkBuilders({
     id,
     provider: step.provider,
     model: step.model,
-    object: 'chat.completion.chunk',
     created,
-    choices,
-    ...extra,
-  });
-  const choice = (
-    delta: Record<string, unknown>,
-    finishReason: string | null = null,
-    nativeFinishReason: string | null = null,
-  ) => ({
-    index: 0,
-    delta,
-    finish_reason: finishReason,
-    native_finish_reason: nativeFinishReason,
-    logprobs: null,
   });
   const events: SseEvent[] = [
     { comment: 'OPENROUTER PROCESSING' },
