@@ -1,4 +1,5 @@
 import { APICallError } from '@ai-sdk/provider';
+import type { CallSignal } from './call-signal';
 
 /** The `timeout` model setting: milliseconds, or separate first-byte and idle limits. */
 export type OpenRouterTimeout = number | { firstByteMs?: number; idleMs?: number };
@@ -10,7 +11,7 @@ export type OpenRouterTimeout = number | { firstByteMs?: number; idleMs?: number
  * the caller reports a retryable `APICallError`. The caller's own abort signal keeps working and
  * is never reported as a timeout. Timers and listeners are released by `done()`.
  */
-export class RequestTimeout {
+export class RequestTimeout implements CallSignal {
   private readonly controller = new AbortController();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private fired: { phase: 'first-byte' | 'idle'; ms: number } | undefined;
@@ -52,7 +53,8 @@ export class RequestTimeout {
     this.userSignal?.removeEventListener('abort', this.onUserAbort);
   }
 
-  error(context: { url: string; requestBodyValues: unknown }): APICallError {
+  timeoutError(context: { url: string; requestBodyValues: unknown }): APICallError | undefined {
+    if (!this.fired) return undefined;
     const what = this.fired?.phase === 'idle' ? 'no further data' : 'no response';
     return new APICallError({
       message: `OpenRouter sent ${what} for ${this.fired?.ms} ms (the model's timeout setting), so the request was aborted. It can be retried.`,

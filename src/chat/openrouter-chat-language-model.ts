@@ -13,12 +13,12 @@ import {
   type ResponseHandler,
   withUserAgentSuffix,
 } from '@ai-sdk/provider-utils';
+import { type CallSignal, linkAbortSignal } from '../call-signal';
 import { type OpenRouterModelConfig, openRouterUrl } from '../openrouter-config';
 import {
   createOpenRouterResponseError,
   openRouterFailedResponseHandler,
 } from '../openrouter-error';
-import type { RequestTimeout } from '../request-timeout';
 import { VERSION } from '../version';
 import { buildOpenRouterChatRequest } from './build-openrouter-chat-request';
 import { mapOpenRouterChatResponse } from './map-openrouter-chat-response';
@@ -85,10 +85,10 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
     return {
       body,
       warnings,
-      // Loaded only when a timeout is configured (it is off by default).
-      timeout:
+      // The timeout code loads only when a timeout is configured (it is off by default).
+      call:
         timeout === undefined
-          ? undefined
+          ? linkAbortSignal(options.abortSignal)
           : new (await import('../request-timeout')).RequestTimeout(timeout, options.abortSignal),
       url: openRouterUrl(this.config, '/chat/completions'),
       headers: this.requestHeaders(options.headers),
@@ -96,26 +96,23 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
   }
 
   /**
-   * POST with OpenRouter's error handling and the optional timeout: `onResponse` runs when the
-   * response starts, and a timeout becomes a retryable `APICallError` instead of an abort.
+   * POST with OpenRouter's error handling on the call's own signal: the response starting counts
+   * as activity, and a request aborted by a timeout fails with a retryable `APICallError`.
    */
   private async post<T>(args: {
     url: string;
     headers: Record<string, string | undefined>;
     body: Record<string, unknown>;
     successfulResponseHandler: ResponseHandler<T>;
-    abortSignal: AbortSignal | undefined;
-    timeout: RequestTimeout | undefined;
-    onResponse: () => void;
+    call: CallSignal;
   }) {
-    const { timeout } = args;
-    const started = <R>(handler: ResponseHandler<R>): ResponseHandler<R> =>
-      timeout
-        ? (options) => {
-            args.onResponse();
-            return handler(options);
-          }
-        : handler;
+    const { call } = args;
+    const started =
+      <R>(handler: ResponseHandler<R>): ResponseHandler<R> =>
+      (options) => {
+        call.activity();
+        return handler(options);
+      };
     try {
       return await postJsonToApi({
         url: args.url,
@@ -123,18 +120,17 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
         body: args.body,
         failedResponseHandler: started(openRouterFailedResponseHandler),
         successfulResponseHandler: started(args.successfulResponseHandler),
-        abortSignal: timeout?.signal ?? args.abortSignal,
+        abortSignal: call.signal,
         fetch: this.config.fetch,
       });
     } catch (error) {
-      timeout?.done();
-      if (timeout?.timedOut) throw timeout.error({ url: args.url, requestBodyValues: args.body });
-      throw error;
+      call.done();
+      throw call.timeoutError({ url: args.url, requestBodyValues: args.body }) ?? error;
     }
   }
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
-    const { body, warnings, url, headers, timeout } = await this.prepare(options);
+    const { body, warnings, url, headers, call } = await this.prepare(options);
     const {
       responseHeaders,
       value: response,
@@ -144,11 +140,8 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
       headers,
       body,
       successfulResponseHandler: createJsonResponseHandler(openRouterChatResponseSchema),
-      abortSignal: options.abortSignal,
-      timeout,
-      // Without streaming, the timeout bounds the wait for the response to start.
-      onResponse: () => timeout?.done(),
-    });
+      call,
+    }).finally(() => call.done());
 
     const choice = response.choices?.find((candidate) => candidate !== undefined);
     const error = response.error ?? choice?.error;
@@ -192,21 +185,23 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
     const prepared = await this.prepare(options);
     const body = { ...prepared.body, stream: true };
-    const { timeout } = prepared;
+    const { call } = prepared;
     const { responseHeaders, value: responseBody } = await this.post({
       url: prepared.url,
       headers: prepared.headers,
       body,
       successfulResponseHandler: openRouterStreamResponseHandler,
-      abortSignal: options.abortSignal,
-      timeout,
-      onResponse: () => timeout?.activity(),
+      call,
     });
 
     const stream = createOpenRouterPartStream({
       body: responseBody,
       abortSignal: options.abortSignal,
-      timeout: timeout && { tracker: timeout, url: prepared.url, requestBodyValues: body },
+      lifecycle: {
+        activity: () => call.activity(),
+        done: () => call.done(),
+        timeoutError: () => call.timeoutError({ url: prepared.url, requestBodyValues: body }),
+      },
       createState: (emit) =>
         new OpenRouterChatStreamState({
           emit,

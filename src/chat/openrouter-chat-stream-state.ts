@@ -65,6 +65,11 @@ export class OpenRouterChatStreamState {
   private routerMetadata: unknown;
   private errored = false;
   private done = false;
+
+  /** `[DONE]` arrived: the response is complete, whatever the connection does next. */
+  get isDone(): boolean {
+    return this.done;
+  }
   private ended = false;
 
   constructor(private readonly options: OpenRouterChatStreamStateOptions) {
@@ -77,7 +82,7 @@ export class OpenRouterChatStreamState {
 
   /** A `: OPENROUTER PROCESSING` keep-alive: useful to UIs while the upstream thinks. */
   comment(): void {
-    this.options.emit({ type: 'ping' });
+    if (!this.done) this.options.emit({ type: 'ping' });
   }
 
   /** One SSE `data:` payload. */
@@ -115,6 +120,9 @@ export class OpenRouterChatStreamState {
 
   /** The body could not be read to the end (connection reset, ...): retryable, like fetch errors. */
   readError(cause: unknown): void {
+    // After the finish reason the answer is complete: a connection that drops before the
+    // usage chunk or [DONE] loses nothing worth an error (or a re-billed retry).
+    if (this.finishReason !== undefined && !this.errored) return;
     if (APICallError.isInstance(cause)) {
       this.fail(cause); // already describes itself (a timeout)
       return;

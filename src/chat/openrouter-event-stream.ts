@@ -1,8 +1,23 @@
-import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import type { APICallError, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { isAbortError } from '@ai-sdk/provider-utils';
 import { createParser } from 'eventsource-parser';
-import type { RequestTimeout } from '../request-timeout';
 import type { OpenRouterChatStreamState } from './openrouter-chat-stream-state';
+
+/** What the request around the stream needs to hear about: reads, the end, a timeout. */
+export interface StreamLifecycle {
+  /** Data arrived (restarts an idle timeout). */
+  activity(): void;
+  /** The stream is over, however it ended: release timers and listeners. */
+  done(): void;
+  /** When the request was aborted by the model's timeout, the error to report instead. */
+  timeoutError(): APICallError | undefined;
+}
+
+const NO_LIFECYCLE: StreamLifecycle = {
+  activity() {},
+  done() {},
+  timeoutError: () => undefined,
+};
 
 /**
  * Bytes -> SSE events -> stream parts, pull-based so a slow consumer slows the socket read.
@@ -14,10 +29,9 @@ export function createOpenRouterPartStream(options: {
   body: ReadableStream<Uint8Array>;
   createState: (emit: (part: LanguageModelV4StreamPart) => void) => OpenRouterChatStreamState;
   abortSignal: AbortSignal | undefined;
-  /** The optional timeout: every read is activity; when it fires, that is the reported error. */
-  timeout?: { tracker: RequestTimeout; url: string; requestBodyValues: unknown };
+  lifecycle?: StreamLifecycle;
 }): ReadableStream<LanguageModelV4StreamPart> {
-  const timeout = options.timeout;
+  const lifecycle = options.lifecycle ?? NO_LIFECYCLE;
   const reader = options.body.getReader();
   const decoder = new TextDecoder();
   let state: OpenRouterChatStreamState;
@@ -39,33 +53,41 @@ export function createOpenRouterPartStream(options: {
       // A pull that enqueues nothing is not called again, so read until a part comes out.
       const before = enqueued;
       try {
-        while (enqueued === before) {
+        while (enqueued === before && !state.isDone) {
           const { done, value } = await reader.read();
-          if (done) break;
-          timeout?.tracker.activity();
+          if (done) {
+            parser.feed(decoder.decode());
+            parser.reset({ consume: true });
+            break;
+          }
+          lifecycle.activity();
           parser.feed(decoder.decode(value, { stream: true }));
         }
-        if (enqueued !== before) return;
-        parser.feed(decoder.decode());
-        parser.reset({ consume: true });
+        if (enqueued !== before && !state.isDone) return;
+        if (state.isDone) {
+          // Nothing after [DONE] belongs to this response: stop reading and close the
+          // connection, even if the server keeps it open.
+          reader.cancel().catch(() => {});
+        }
       } catch (error) {
-        timeout?.tracker.done();
-        if (timeout?.tracker.timedOut) {
-          state.readError(timeout.tracker.error(timeout));
+        const timeoutError = lifecycle.timeoutError();
+        if (timeoutError) {
+          state.readError(timeoutError);
         } else if (options.abortSignal?.aborted || isAbortError(error)) {
           // An abort is the caller's decision, not a provider failure: let it propagate.
+          lifecycle.done();
           controller.error(error);
           return;
         } else {
           state.readError(error);
         }
       }
-      timeout?.tracker.done();
+      lifecycle.done();
       state.end();
       controller.close();
     },
     cancel(reason) {
-      timeout?.tracker.done();
+      lifecycle.done();
       return reader.cancel(reason);
     },
   });

@@ -40,7 +40,7 @@ export class StreamingToolCallAssembler {
     private readonly ids: ToolCallIdAllocator,
   ) {}
 
-  /** Whether any call was seen in this response (finalised or not). */
+  /** Whether a call started in this response (a call that never got a name does not count). */
   hasCalls = false;
 
   processDelta(delta: ToolCallDelta): void {
@@ -53,6 +53,7 @@ export class StreamingToolCallAssembler {
       call.arguments += text;
       if (call.name === undefined) return;
       call.started = true;
+      this.hasCalls = true;
       this.emit({ type: 'tool-input-start', id: call.id, toolName: call.name });
       if (call.arguments.length > 0) {
         this.emit({ type: 'tool-input-delta', id: call.id, delta: call.arguments });
@@ -114,7 +115,6 @@ export class StreamingToolCallAssembler {
       started: false,
     };
     this.calls.push(call);
-    this.hasCalls = true;
     if (index !== undefined) this.byIndex.set(index, call);
     if (wireId !== undefined) this.byWireId.set(wireId, call);
     return call;

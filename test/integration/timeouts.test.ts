@@ -97,7 +97,7 @@ describe('timeout setting', () => {
   it("the caller's abort stays an abort, not a timeout", async () => {
     ctx.emulator.enqueue({
       type: 'sse',
-      events: chatCompletionStream({ text: 'x' }),
+      events: chatCompletionStream({ text: 'x', done: false }),
       ending: 'hang',
     });
     const model = emulatorProvider(ctx.emulator)(MODEL_ID, { timeout: { idleMs: 5_000 } });
