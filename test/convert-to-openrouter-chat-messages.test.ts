@@ -1,7 +1,10 @@
 import {
   InvalidArgumentError,
+  type JSONValue,
   type LanguageModelV4FilePart,
   type LanguageModelV4Prompt,
+  type LanguageModelV4ToolResultOutput,
+  type LanguageModelV4ToolResultPart,
   NoSuchProviderReferenceError,
   type SharedV4FileData,
   type SharedV4ProviderOptions,
@@ -46,6 +49,16 @@ function file(
   extra: { filename?: string; providerOptions?: SharedV4ProviderOptions } = {},
 ): LanguageModelV4FilePart {
   return { type: 'file', data: fileData, mediaType, ...extra };
+}
+
+/** A result of call `c1` to tool `t`. */
+function toolResult(
+  output: LanguageModelV4ToolResultOutput,
+  providerOptions?: SharedV4ProviderOptions,
+): LanguageModelV4ToolResultPart {
+  return providerOptions === undefined
+    ? { type: 'tool-result', toolCallId: 'c1', toolName: 't', output }
+    : { type: 'tool-result', toolCallId: 'c1', toolName: 't', output, providerOptions };
 }
 
 /** Converts one user file part (next to a text part, so content stays an array). */
@@ -152,74 +165,59 @@ describe('user messages', () => {
 });
 
 describe('images', () => {
-  it('passes an https URL through', () => {
-    expect(convertUserFile(file(url('https://x.test/cat.jpg?size=2'), 'image/jpeg'))).toEqual({
-      type: 'image_url',
-      image_url: { url: 'https://x.test/cat.jpg?size=2' },
-    });
-  });
-
-  it('prefers originalUrl over the parsed URL', () => {
-    const part = file(url('https://x.test/a%20b.png', 'https://x.test/a b.png'), 'image/png');
-    expect(convertUserFile(part)).toEqual({
-      type: 'image_url',
-      image_url: { url: 'https://x.test/a b.png' },
-    });
-  });
-
-  it('sends bytes as a base64 data URL', () => {
-    expect(convertUserFile(file(data(PNG_BYTES), 'image/png'))).toEqual({
-      type: 'image_url',
-      image_url: { url: `data:image/png;base64,${PNG_BASE64}` },
-    });
-  });
-
-  it('sends a base64 string as a data URL', () => {
-    expect(convertUserFile(file(data(PNG_BASE64), 'image/png'))).toEqual({
-      type: 'image_url',
-      image_url: { url: `data:image/png;base64,${PNG_BASE64}` },
-    });
-  });
-
-  it('detects the subtype of a top-level-only image from the bytes', () => {
-    expect(convertUserFile(file(data(PNG_BYTES), 'image'))).toEqual({
-      type: 'image_url',
-      image_url: { url: `data:image/png;base64,${PNG_BASE64}` },
-    });
-  });
-
-  it('treats image/* like top-level image', () => {
-    expect(convertUserFile(file(data(PNG_BASE64), 'image/*'))).toEqual({
-      type: 'image_url',
-      image_url: { url: `data:image/png;base64,${PNG_BASE64}` },
-    });
-  });
-
-  it('defaults an undetectable top-level-only image to image/jpeg', () => {
-    expect(convertUserFile(file(data(UNKNOWN_BYTES), 'image'))).toEqual({
-      type: 'image_url',
-      image_url: { url: `data:image/jpeg;base64,${UNKNOWN_BASE64}` },
-    });
-  });
-
-  it('passes a top-level-only image URL through', () => {
-    expect(convertUserFile(file(url('https://x.test/photo?id=1'), 'image'))).toEqual({
-      type: 'image_url',
-      image_url: { url: 'https://x.test/photo?id=1' },
-    });
-  });
-
-  it('treats a data: URL as inline data', () => {
-    expect(convertUserFile(file(url(`data:image/png;base64,${PNG_BASE64}`), 'image/png'))).toEqual({
-      type: 'image_url',
-      image_url: { url: `data:image/png;base64,${PNG_BASE64}` },
-    });
-  });
-
-  it('takes the media type of a data: URL when the part has only the top-level type', () => {
-    expect(convertUserFile(file(url(`data:image/webp;base64,${UNKNOWN_BASE64}`), 'image'))).toEqual(
-      { type: 'image_url', image_url: { url: `data:image/webp;base64,${UNKNOWN_BASE64}` } },
-    );
+  it.each<[string, LanguageModelV4FilePart, string]>([
+    [
+      'passes an https URL through',
+      file(url('https://x.test/cat.jpg?size=2'), 'image/jpeg'),
+      'https://x.test/cat.jpg?size=2',
+    ],
+    [
+      'prefers originalUrl over the parsed URL',
+      file(url('https://x.test/a%20b.png', 'https://x.test/a b.png'), 'image/png'),
+      'https://x.test/a b.png',
+    ],
+    [
+      'sends bytes as a base64 data URL',
+      file(data(PNG_BYTES), 'image/png'),
+      `data:image/png;base64,${PNG_BASE64}`,
+    ],
+    [
+      'sends a base64 string as a data URL',
+      file(data(PNG_BASE64), 'image/png'),
+      `data:image/png;base64,${PNG_BASE64}`,
+    ],
+    [
+      'detects the subtype of a top-level-only image from the bytes',
+      file(data(PNG_BYTES), 'image'),
+      `data:image/png;base64,${PNG_BASE64}`,
+    ],
+    [
+      'treats image/* like top-level image',
+      file(data(PNG_BASE64), 'image/*'),
+      `data:image/png;base64,${PNG_BASE64}`,
+    ],
+    [
+      'defaults an undetectable top-level-only image to image/jpeg',
+      file(data(UNKNOWN_BYTES), 'image'),
+      `data:image/jpeg;base64,${UNKNOWN_BASE64}`,
+    ],
+    [
+      'passes a top-level-only image URL through',
+      file(url('https://x.test/photo?id=1'), 'image'),
+      'https://x.test/photo?id=1',
+    ],
+    [
+      'treats a data: URL as inline data',
+      file(url(`data:image/png;base64,${PNG_BASE64}`), 'image/png'),
+      `data:image/png;base64,${PNG_BASE64}`,
+    ],
+    [
+      'takes the media type of a data: URL when the part has only the top-level type',
+      file(url(`data:image/webp;base64,${UNKNOWN_BASE64}`), 'image'),
+      `data:image/webp;base64,${UNKNOWN_BASE64}`,
+    ],
+  ])('%s', (_name, part, expectedUrl) => {
+    expect(convertUserFile(part)).toEqual({ type: 'image_url', image_url: { url: expectedUrl } });
   });
 
   it.each(['auto', 'low', 'high', 'original'] as const)('forwards imageDetail %s', (detail) => {
@@ -353,71 +351,55 @@ describe('video', () => {
 });
 
 describe('other files (PDF, text, ...)', () => {
-  it('sends PDF data as a data URL with a default filename', () => {
-    expect(convertUserFile(file(data(PDF_BASE64), 'application/pdf'))).toEqual({
-      type: 'file',
-      file: { filename: 'file.pdf', file_data: `data:application/pdf;base64,${PDF_BASE64}` },
-    });
-  });
-
-  it('uses the part filename', () => {
-    expect(
-      convertUserFile(file(data(PDF_BASE64), 'application/pdf', { filename: 'report.pdf' })),
-    ).toEqual({
-      type: 'file',
-      file: { filename: 'report.pdf', file_data: `data:application/pdf;base64,${PDF_BASE64}` },
-    });
-  });
-
-  it('lets providerOptions.openrouter.filename override the part filename', () => {
-    const part = file(data(PDF_BASE64), 'application/pdf', {
-      filename: 'report.pdf',
-      providerOptions: { openrouter: { filename: 'override.pdf' } },
-    });
-    expect(convertUserFile(part)).toEqual({
-      type: 'file',
-      file: { filename: 'override.pdf', file_data: `data:application/pdf;base64,${PDF_BASE64}` },
-    });
-  });
-
-  it('passes a PDF URL through, without inventing a filename', () => {
-    expect(convertUserFile(file(url('https://x.test/doc.pdf'), 'application/pdf'))).toEqual({
-      type: 'file',
-      file: { file_data: 'https://x.test/doc.pdf' },
-    });
-  });
-
-  it('keeps the filename of a PDF URL', () => {
-    const part = file(url('https://x.test/doc.pdf'), 'application/pdf', { filename: 'doc.pdf' });
-    expect(convertUserFile(part)).toEqual({
-      type: 'file',
-      file: { filename: 'doc.pdf', file_data: 'https://x.test/doc.pdf' },
-    });
-  });
-
-  it('sends text/plain bytes as a file with a .txt filename', () => {
-    const bytes = new TextEncoder().encode('hello');
-    expect(convertUserFile(file(data(bytes), 'text/plain'))).toEqual({
-      type: 'file',
-      file: { filename: 'file.txt', file_data: 'data:text/plain;base64,aGVsbG8=' },
-    });
-  });
-
-  it('decodes a percent-encoded (non-base64) data: URL', () => {
-    expect(convertUserFile(file(url('data:text/plain,hello%20w%C3%B6rld'), 'text/plain'))).toEqual({
-      type: 'file',
-      file: {
+  it.each<[string, LanguageModelV4FilePart, { filename?: string; file_data: string }]>([
+    [
+      'sends PDF data as a data URL with a default filename',
+      file(data(PDF_BASE64), 'application/pdf'),
+      { filename: 'file.pdf', file_data: `data:application/pdf;base64,${PDF_BASE64}` },
+    ],
+    [
+      'uses the part filename',
+      file(data(PDF_BASE64), 'application/pdf', { filename: 'report.pdf' }),
+      { filename: 'report.pdf', file_data: `data:application/pdf;base64,${PDF_BASE64}` },
+    ],
+    [
+      'lets providerOptions.openrouter.filename override the part filename',
+      file(data(PDF_BASE64), 'application/pdf', {
+        filename: 'report.pdf',
+        providerOptions: { openrouter: { filename: 'override.pdf' } },
+      }),
+      { filename: 'override.pdf', file_data: `data:application/pdf;base64,${PDF_BASE64}` },
+    ],
+    [
+      'passes a PDF URL through, without inventing a filename',
+      file(url('https://x.test/doc.pdf'), 'application/pdf'),
+      { file_data: 'https://x.test/doc.pdf' },
+    ],
+    [
+      'keeps the filename of a PDF URL',
+      file(url('https://x.test/doc.pdf'), 'application/pdf', { filename: 'doc.pdf' }),
+      { filename: 'doc.pdf', file_data: 'https://x.test/doc.pdf' },
+    ],
+    [
+      'sends text/plain bytes as a file with a .txt filename',
+      file(data(new TextEncoder().encode('hello')), 'text/plain'),
+      { filename: 'file.txt', file_data: 'data:text/plain;base64,aGVsbG8=' },
+    ],
+    [
+      'decodes a percent-encoded (non-base64) data: URL',
+      file(url('data:text/plain,hello%20w%C3%B6rld'), 'text/plain'),
+      {
         filename: 'file.txt',
         file_data: `data:text/plain;base64,${convertUint8ArrayToBase64(new TextEncoder().encode('hello wörld'))}`,
       },
-    });
-  });
-
-  it('detects a top-level-only application type from the bytes', () => {
-    expect(convertUserFile(file(data(PDF_BASE64), 'application'))).toEqual({
-      type: 'file',
-      file: { filename: 'file.pdf', file_data: `data:application/pdf;base64,${PDF_BASE64}` },
-    });
+    ],
+    [
+      'detects a top-level-only application type from the bytes',
+      file(data(PDF_BASE64), 'application'),
+      { filename: 'file.pdf', file_data: `data:application/pdf;base64,${PDF_BASE64}` },
+    ],
+  ])('%s', (_name, part, expectedFile) => {
+    expect(convertUserFile(part)).toEqual({ type: 'file', file: expectedFile });
   });
 
   it('throws UnsupportedFunctionalityError for an undetectable top-level-only type', () => {
@@ -607,6 +589,10 @@ describe('assistant messages', () => {
 });
 
 describe('assistant reasoning and reasoning_details', () => {
+  /** `providerOptions` carrying `details` as `openrouter.reasoning_details`. */
+  const detailsOption = (details: JSONValue): SharedV4ProviderOptions => ({
+    openrouter: { reasoning_details: details },
+  });
   const textDetail = {
     type: 'reasoning.text',
     text: 'thinking',
@@ -640,7 +626,7 @@ describe('assistant reasoning and reasoning_details', () => {
       {
         type: 'reasoning',
         text: 'step 2.',
-        providerOptions: { openrouter: { reasoning_details: [textDetail, summary, encrypted] } },
+        providerOptions: detailsOption([textDetail, summary, encrypted]),
       },
       { type: 'text', text: 'answer' },
     ]);
@@ -662,17 +648,13 @@ describe('assistant reasoning and reasoning_details', () => {
 
   it('takes the last snapshot across part types', () => {
     const { message } = convertAssistant([
-      {
-        type: 'reasoning',
-        text: 'r',
-        providerOptions: { openrouter: { reasoning_details: [textDetail] } },
-      },
+      { type: 'reasoning', text: 'r', providerOptions: detailsOption([textDetail]) },
       {
         type: 'tool-call',
         toolCallId: 'c1',
         toolName: 't',
         input: {},
-        providerOptions: { openrouter: { reasoning_details: [textDetail, encryptedDetail] } },
+        providerOptions: detailsOption([textDetail, encryptedDetail]),
       },
       { type: 'text', text: 'no details here' },
     ]);
@@ -681,16 +663,8 @@ describe('assistant reasoning and reasoning_details', () => {
 
   it('takes a snapshot from a text part when it is the last one', () => {
     const { message } = convertAssistant([
-      {
-        type: 'reasoning',
-        text: 'r',
-        providerOptions: { openrouter: { reasoning_details: [textDetail] } },
-      },
-      {
-        type: 'text',
-        text: 'a',
-        providerOptions: { openrouter: { reasoning_details: [textDetail, encryptedDetail] } },
-      },
+      { type: 'reasoning', text: 'r', providerOptions: detailsOption([textDetail]) },
+      { type: 'text', text: 'a', providerOptions: detailsOption([textDetail, encryptedDetail]) },
     ]);
     expect(message.reasoning_details).toEqual([textDetail, encryptedDetail]);
   });
@@ -698,14 +672,10 @@ describe('assistant reasoning and reasoning_details', () => {
   it('lets message-level reasoning_details win over part-level ones', () => {
     const { message } = convertAssistant(
       [
-        {
-          type: 'reasoning',
-          text: 'r',
-          providerOptions: { openrouter: { reasoning_details: [textDetail] } },
-        },
+        { type: 'reasoning', text: 'r', providerOptions: detailsOption([textDetail]) },
         { type: 'text', text: 'a' },
       ],
-      { openrouter: { reasoning_details: [encryptedDetail] } },
+      detailsOption([encryptedDetail]),
     );
     expect(message.reasoning_details).toEqual([encryptedDetail]);
   });
@@ -713,21 +683,17 @@ describe('assistant reasoning and reasoning_details', () => {
   it('preserves a message-level empty array and then sends no reasoning text', () => {
     const { message } = convertAssistant(
       [
-        {
-          type: 'reasoning',
-          text: 'r',
-          providerOptions: { openrouter: { reasoning_details: [textDetail] } },
-        },
+        { type: 'reasoning', text: 'r', providerOptions: detailsOption([textDetail]) },
         { type: 'text', text: 'a' },
       ],
-      { openrouter: { reasoning_details: [] } },
+      detailsOption([]),
     );
     expect(message).toEqual({ role: 'assistant', content: 'a', reasoning_details: [] });
   });
 
   it('preserves a part-level empty array without reasoning text', () => {
     const { message } = convertAssistant([
-      { type: 'reasoning', text: 'r', providerOptions: { openrouter: { reasoning_details: [] } } },
+      { type: 'reasoning', text: 'r', providerOptions: detailsOption([]) },
       { type: 'text', text: 'a' },
     ]);
     expect(message).toEqual({ role: 'assistant', content: 'a', reasoning_details: [] });
@@ -735,16 +701,8 @@ describe('assistant reasoning and reasoning_details', () => {
 
   it('ignores a non-array reasoning_details value', () => {
     const { message } = convertAssistant([
-      {
-        type: 'reasoning',
-        text: 'r',
-        providerOptions: { openrouter: { reasoning_details: [textDetail] } },
-      },
-      {
-        type: 'text',
-        text: 'a',
-        providerOptions: { openrouter: { reasoning_details: 'oops' } },
-      },
+      { type: 'reasoning', text: 'r', providerOptions: detailsOption([textDetail]) },
+      { type: 'text', text: 'a', providerOptions: detailsOption('oops') },
     ]);
     expect(message.reasoning_details).toEqual([textDetail]);
   });
@@ -766,11 +724,7 @@ describe('assistant reasoning and reasoning_details', () => {
     ];
     const snapshot = JSON.stringify(details);
     const { message } = convertAssistant([
-      {
-        type: 'reasoning',
-        text: 'r',
-        providerOptions: { openrouter: { reasoning_details: details } },
-      },
+      { type: 'reasoning', text: 'r', providerOptions: detailsOption(details) },
       { type: 'text', text: 'a' },
     ]);
     expect(JSON.stringify(message.reasoning_details)).toBe(snapshot);
@@ -788,11 +742,7 @@ describe('assistant reasoning and reasoning_details', () => {
     };
     const unsigned = { type: 'reasoning.text', text: 'b', format: 'anthropic-claude-v1', index: 1 };
     const { message, warnings } = convertAssistant([
-      {
-        type: 'reasoning',
-        text: 'ab',
-        providerOptions: { openrouter: { reasoning_details: [signed, unsigned] } },
-      },
+      { type: 'reasoning', text: 'ab', providerOptions: detailsOption([signed, unsigned]) },
     ]);
     expect(message.reasoning_details).toEqual([signed]);
     expect(warnings).toEqual([
@@ -824,11 +774,11 @@ describe('assistant reasoning and reasoning_details', () => {
       format: 'openai-responses-v1',
       index: 0,
     };
-    const turn = (details: unknown[]) =>
+    const turn = (details: JSONValue[]) =>
       ({
         role: 'assistant',
         content: [{ type: 'text', text: 't' }],
-        providerOptions: { openrouter: { reasoning_details: details } },
+        providerOptions: detailsOption(details),
       }) as const;
     const { messages, warnings } = convert([
       turn([summary, encrypted, noId]),
@@ -870,19 +820,8 @@ describe('assistant reasoning and reasoning_details', () => {
 });
 
 describe('tool messages', () => {
-  function convertToolOutput(
-    output: Extract<
-      LanguageModelV4Prompt[number],
-      { role: 'tool' }
-    >['content'][number] extends infer P
-      ? P extends { type: 'tool-result'; output: infer O }
-        ? O
-        : never
-      : never,
-  ) {
-    const { messages, warnings } = convert([
-      { role: 'tool', content: [{ type: 'tool-result', toolCallId: 'c1', toolName: 't', output }] },
-    ]);
+  function convertToolOutput(output: LanguageModelV4ToolResultOutput) {
+    const { messages, warnings } = convert([{ role: 'tool', content: [toolResult(output)] }]);
     return { messages, warnings, content: messages[0]?.content };
   }
 
@@ -978,12 +917,7 @@ describe('tool messages', () => {
         role: 'tool',
         content: [
           { type: 'tool-approval-response', approvalId: 'a1', approved: true },
-          {
-            type: 'tool-result',
-            toolCallId: 'c1',
-            toolName: 't',
-            output: { type: 'text', value: 'ok' },
-          },
+          toolResult({ type: 'text', value: 'ok' }),
           { type: 'tool-approval-response', approvalId: 'a2', approved: false, reason: 'no' },
         ],
       },
@@ -998,12 +932,7 @@ describe('tool messages', () => {
         role: 'tool',
         content: [
           { type: 'tool-future' } as never,
-          {
-            type: 'tool-result',
-            toolCallId: 'c1',
-            toolName: 't',
-            output: { type: 'future-output', value: 1 } as never,
-          },
+          toolResult({ type: 'future-output', value: 1 } as never),
         ],
       },
     ]);
@@ -1375,15 +1304,7 @@ describe('prompt caching: placement', () => {
     const { messages } = convert([
       {
         role: 'tool',
-        content: [
-          {
-            type: 'tool-result',
-            toolCallId: 'c1',
-            toolName: 't',
-            output: { type: 'json', value: { b: 2, a: 1 } },
-            providerOptions: cached(CC),
-          },
-        ],
+        content: [toolResult({ type: 'json', value: { b: 2, a: 1 } }, cached(CC))],
       },
     ]);
     expect(messages).toEqual([
@@ -1400,13 +1321,10 @@ describe('prompt caching: placement', () => {
       {
         role: 'tool',
         content: [
-          {
-            type: 'tool-result',
-            toolCallId: 'c1',
-            toolName: 't',
-            output: { type: 'text', value: 'sunny', providerOptions: cached(CC_1H) },
-            providerOptions: cached(CC_5M),
-          },
+          toolResult(
+            { type: 'text', value: 'sunny', providerOptions: cached(CC_1H) },
+            cached(CC_5M),
+          ),
         ],
       },
     ]);
@@ -1421,12 +1339,7 @@ describe('prompt caching: placement', () => {
         {
           role: 'tool',
           content: [
-            {
-              type: 'tool-result',
-              toolCallId: 'c1',
-              toolName: 't',
-              output: { type: 'text', value: '1' },
-            },
+            toolResult({ type: 'text', value: '1' }),
             {
               type: 'tool-result',
               toolCallId: 'c2',
@@ -1456,11 +1369,8 @@ describe('prompt caching: placement', () => {
       {
         role: 'tool',
         content: [
-          {
-            type: 'tool-result',
-            toolCallId: 'c1',
-            toolName: 't',
-            output: {
+          toolResult(
+            {
               type: 'content',
               value: [
                 {
@@ -1472,8 +1382,8 @@ describe('prompt caching: placement', () => {
                 { type: 'text', text: 'caption' },
               ],
             },
-            providerOptions: cached(CC),
-          },
+            cached(CC),
+          ),
         ],
       },
     ]);
@@ -1498,15 +1408,7 @@ describe('prompt caching: placement', () => {
     const { messages, warnings } = convert([
       {
         role: 'tool',
-        content: [
-          {
-            type: 'tool-result',
-            toolCallId: 'c1',
-            toolName: 't',
-            output: { type: 'text', value: '' },
-            providerOptions: cached(CC),
-          },
-        ],
+        content: [toolResult({ type: 'text', value: '' }, cached(CC))],
       },
       {
         role: 'tool',
@@ -1618,14 +1520,7 @@ describe('prompt caching: keys, precedence and validation', () => {
       argumentOf([
         {
           role: 'tool',
-          content: [
-            {
-              type: 'tool-result',
-              toolCallId: 'c1',
-              toolName: 't',
-              output: { type: 'text', value: 'v', providerOptions: bad },
-            },
-          ],
+          content: [toolResult({ type: 'text', value: 'v', providerOptions: bad })],
         },
       ]),
     ).toBe('prompt[0].content[0].output.providerOptions.openrouter.cache_control');
@@ -1634,15 +1529,10 @@ describe('prompt caching: keys, precedence and validation', () => {
         {
           role: 'tool',
           content: [
-            {
-              type: 'tool-result',
-              toolCallId: 'c1',
-              toolName: 't',
-              output: {
-                type: 'content',
-                value: [{ type: 'text', text: 'v', providerOptions: bad }],
-              },
-            },
+            toolResult({
+              type: 'content',
+              value: [{ type: 'text', text: 'v', providerOptions: bad }],
+            }),
           ],
         },
       ]),
@@ -1669,15 +1559,7 @@ describe('prompt caching: the four-breakpoint limit', () => {
       },
       {
         role: 'tool',
-        content: [
-          {
-            type: 'tool-result',
-            toolCallId: 'c1',
-            toolName: 't',
-            output: { type: 'text', value: 'r' },
-            providerOptions: { openrouter: { cacheControl: CC } },
-          },
-        ],
+        content: [toolResult({ type: 'text', value: 'r' }, { openrouter: { cacheControl: CC } })],
       },
       cachedUser('u2'),
       {

@@ -28,7 +28,7 @@ import {
   rejectionOf,
   silenceAiWarnings,
   useEmulator,
-} from '../integration/request-helpers';
+} from '../integration/support';
 
 const ctx = useEmulator();
 const model = () => emulatorProvider(ctx.emulator)(MODEL_ID);

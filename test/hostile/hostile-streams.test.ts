@@ -40,7 +40,7 @@ import {
   rejectionOf,
   silenceAiWarnings,
   useEmulator,
-} from '../integration/request-helpers';
+} from '../integration/support';
 
 const ctx = useEmulator();
 beforeAll(silenceAiWarnings);
@@ -77,16 +77,21 @@ const toolArgs = (index: number, args: string): SseEvent =>
 const sse = (events: SseEvent[], extra: Partial<Extract<EmulatorResponse, { type: 'sse' }>> = {}) =>
   ({ type: 'sse', events, ...extra }) satisfies EmulatorResponse;
 
+/** A response of raw bytes with the given content type (for bodies the emulator does not build). */
+const rawResponse =
+  (contentType: string) =>
+  (
+    body: string | Uint8Array,
+    extra: Partial<Extract<EmulatorResponse, { type: 'raw' }>> = {},
+  ): EmulatorResponse => ({
+    type: 'raw',
+    headers: { 'content-type': contentType },
+    body,
+    ...extra,
+  });
+
 /** A body of raw bytes sent as an event stream (for framing the emulator does not produce). */
-const rawSse = (
-  body: string | Uint8Array,
-  extra: Partial<Extract<EmulatorResponse, { type: 'raw' }>> = {},
-): EmulatorResponse => ({
-  type: 'raw',
-  headers: { 'content-type': 'text/event-stream' },
-  body,
-  ...extra,
-});
+const rawSse = rawResponse('text/event-stream');
 
 const BLOB = 'x'.repeat(1024 * 1024);
 const BIG_ARGS = JSON.stringify({ blob: BLOB });
@@ -874,15 +879,7 @@ describe('hostile streams through streamText and doStream', () => {
 // Non-stream (generateText) scenarios
 // ---------------------------------------------------------------------------------------------
 
-const jsonRaw = (
-  body: string | Uint8Array,
-  extra: Partial<Extract<EmulatorResponse, { type: 'raw' }>> = {},
-): EmulatorResponse => ({
-  type: 'raw',
-  headers: { 'content-type': 'application/json' },
-  body,
-  ...extra,
-});
+const jsonRaw = rawResponse('application/json');
 
 const GOOD = JSON.stringify(chatCompletionJson({ text: UNICODE }));
 
@@ -1122,13 +1119,21 @@ describe('what streamText retries', () => {
     retry: APICallError.isInstance(error) && error.isRetryable,
   });
 
+  /** streamText with prompt `x` and these retry settings, read to the end (within 10 s). */
+  async function streamRetried(
+    retry: Pick<Parameters<typeof streamText>[0], 'streamRetries' | 'onError'>,
+  ) {
+    const result = streamText({ model: model(), prompt: 'x', ...retry });
+    const parts = await within(collect(result.stream), 10_000, 'the retried stream');
+    return { result, parts };
+  }
+
   it('streamRetries: a connection reset mid-stream is retried; the result is the 2nd attempt', async () => {
     ctx.emulator.enqueue(
       sse([...texts('Lost', ' half')], { ending: 'reset' }),
       sse([...texts('Second', ' attempt'), ...ending()]),
     );
-    const result = streamText({ model: model(), prompt: 'x', streamRetries: 1, onError: () => {} });
-    const parts = await within(collect(result.stream), 10_000, 'streamRetries');
+    const { result, parts } = await streamRetried({ streamRetries: 1, onError: () => {} });
     expect(parts.at(-1)?.type).toBe('finish');
     expect(await result.text).toBe('Second attempt');
     expect(await result.finishReason).toBe('stop');
@@ -1137,8 +1142,7 @@ describe('what streamText retries', () => {
 
   it('streamRetries: a stream cut without [DONE] or finish is retried the same way', async () => {
     ctx.emulator.enqueue(sse([...texts('Cut')]), sse([...texts('Whole'), ...ending()]));
-    const result = streamText({ model: model(), prompt: 'x', streamRetries: 1, onError: () => {} });
-    await within(collect(result.stream), 10_000, 'streamRetries');
+    const { result } = await streamRetried({ streamRetries: 1, onError: () => {} });
     expect(await result.text).toBe('Whole');
     expect(ctx.emulator.requests).toHaveLength(2);
   });
@@ -1150,8 +1154,7 @@ describe('what streamText retries', () => {
       sse([...texts('Complete'), finish(), usage()], { ending: 'reset' }),
       sse([...texts('Billed twice'), ...ending()]),
     );
-    const result = streamText({ model: model(), prompt: 'x', streamRetries: 1, onError: () => {} });
-    await within(collect(result.stream), 10_000, 'streamRetries');
+    const { result } = await streamRetried({ streamRetries: 1, onError: () => {} });
     expect(await result.text).toBe('Complete');
     expect(ctx.emulator.requests).toHaveLength(1);
   });
@@ -1161,13 +1164,7 @@ describe('what streamText retries', () => {
       sse([...texts('Lost')], { ending: 'reset' }),
       sse([...texts('Retried'), ...ending()]),
     );
-    const result = streamText({
-      model: model(),
-      prompt: 'x',
-      streamRetries: 0,
-      onError: retryIfRetryable,
-    });
-    await within(collect(result.stream), 10_000, 'onError retry');
+    const { result } = await streamRetried({ streamRetries: 0, onError: retryIfRetryable });
     expect(await result.text).toBe('Retried');
     expect(ctx.emulator.requests).toHaveLength(2);
   });
@@ -1177,13 +1174,7 @@ describe('what streamText retries', () => {
       sse([...texts('Kept'), data('{oops'), ...ending()]),
       sse([...texts('unused'), ...ending()]),
     );
-    const result = streamText({
-      model: model(),
-      prompt: 'x',
-      streamRetries: 0,
-      onError: retryIfRetryable,
-    });
-    const parts = await within(collect(result.stream), 10_000, 'onError retry');
+    const { result, parts } = await streamRetried({ streamRetries: 0, onError: retryIfRetryable });
     expect(parts.at(-1)?.type).toBe('finish');
     expect(await result.text).toBe('Kept');
     expect(ctx.emulator.requests).toHaveLength(1);

@@ -13,10 +13,9 @@
 import { InvalidResponseDataError, type LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createOpenRouter } from '../../src/index';
 import { type SseEvent, serializeSse } from '../../src/testing/index';
 import { chunk, counterIds, readAll, runStream } from '../helpers/run-stream';
-import { MODEL_ID, TEST_API_KEY, useEmulator } from '../integration/request-helpers';
+import { emulatorProvider, MODEL_ID, useEmulator } from '../integration/support';
 
 const ctx = useEmulator();
 
@@ -43,11 +42,7 @@ async function overHttp(
   } else {
     ctx.emulator.enqueue({ type: 'sse', events, ...options });
   }
-  const model = createOpenRouter({
-    apiKey: TEST_API_KEY,
-    baseURL: ctx.emulator.baseURL,
-    generateId: counterIds(),
-  })(MODEL_ID);
+  const model = emulatorProvider(ctx.emulator, { generateId: counterIds() })(MODEL_ID);
   const { stream } = await model.doStream({ prompt: PROMPT });
   return readAll(stream);
 }

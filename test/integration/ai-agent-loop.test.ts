@@ -11,43 +11,34 @@ import {
   isStepCount,
   type LanguageModelUsage,
   type StepResult,
-  streamText,
   tool,
 } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { ChatScript } from '../../src/testing/index.js';
 import {
+  convertTemperatureTool,
   historyOf,
   scriptedTurns,
+  streamTextToEnd,
+  toolCallsOf,
+  toolMessagesOf,
   useEmulator,
   type WireBody,
-  type WireMessage,
-} from './emulator-fixture.js';
+  weatherIn,
+} from './support.js';
 
 const fx = useEmulator();
 
-const TEMPERATURES: Record<string, number> = { Paris: 18, London: 12, Rome: 24 };
-
 function createTools(executed: string[]) {
   return {
+    // This loop's calls name a unit too, so its getWeather takes one.
     getWeather: tool({
       description: 'Current weather for a city',
       inputSchema: z.object({ city: z.string(), unit: z.enum(['celsius', 'fahrenheit']) }),
-      // Keys deliberately out of order: the provider must send results key-sorted.
-      execute: async ({ city }) => {
-        executed.push(`getWeather:${city}`);
-        return { tempC: TEMPERATURES[city] ?? 0, city, conditions: 'sunny' };
-      },
+      execute: async ({ city }) => weatherIn(city, executed),
     }),
-    convertTemperature: tool({
-      description: 'Celsius to Fahrenheit',
-      inputSchema: z.object({ celsius: z.number() }),
-      execute: async ({ celsius }) => {
-        executed.push(`convertTemperature:${celsius}`);
-        return { fahrenheit: (celsius * 9) / 5 + 32 };
-      },
-    }),
+    convertTemperature: convertTemperatureTool(executed),
   };
 }
 
@@ -83,10 +74,7 @@ async function runLoop(mode: Mode, stepLimit: number, prompt: string): Promise<L
       executed,
     };
   }
-  const errors: unknown[] = [];
-  const result = streamText({ ...options, onError: ({ error }) => void errors.push(error) });
-  await result.consumeStream();
-  expect(errors).toEqual([]);
+  const result = await streamTextToEnd(options);
   return {
     steps: await result.steps,
     text: await result.text,
@@ -95,13 +83,6 @@ async function runLoop(mode: Mode, stepLimit: number, prompt: string): Promise<L
     executed,
   };
 }
-
-const toolCallsOf = (messages: WireMessage[]) =>
-  messages.filter((m) => m.role === 'assistant').map((m) => m.tool_calls ?? []);
-const toolMessagesOf = (messages: WireMessage[]) =>
-  messages
-    .filter((m) => m.role === 'tool')
-    .map((m) => ({ tool_call_id: m.tool_call_id, content: m.content }));
 
 describe.each(MODES)('tool loop through %s', (mode) => {
   // Step 1: reasoning + getWeather (arguments in non-sorted key order); step 2: convert; step 3: text.

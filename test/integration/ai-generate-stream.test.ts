@@ -17,7 +17,7 @@ import {
   scriptedChat,
   TRANSCRIPT_REASONING_TOOL_CALL,
 } from '../../src/testing/index.js';
-import { collect, TEST_API_KEY, useEmulator } from './emulator-fixture.js';
+import { collect, TEST_API_KEY, useEmulator } from './support.js';
 
 const fx = useEmulator();
 

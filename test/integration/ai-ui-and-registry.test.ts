@@ -10,23 +10,26 @@ import {
   generateText,
   isStepCount,
   type LanguageModelUsage,
-  readUIMessageStream,
   streamText,
-  tool,
   toUIMessageStream,
   type UIMessage,
-  type UIMessageChunk,
-  type Warning,
 } from 'ai';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
 import {
   type ChatScript,
   chatCompletionStream,
   type EmulatorHandler,
   type SseEvent,
 } from '../../src/testing/index.js';
-import { collect, historyOf, scriptedTurns, useEmulator } from './emulator-fixture.js';
+import {
+  captureAiWarnings,
+  collect,
+  getWeatherTool,
+  historyOf,
+  readUI,
+  scriptedTurns,
+  useEmulator,
+} from './support.js';
 
 const fx = useEmulator();
 
@@ -43,13 +46,7 @@ const REASONING_DETAILS = [
 ];
 const ANSWER = 'It is 18°C and sunny in Paris.';
 
-const weatherTools = {
-  getWeather: tool({
-    description: 'Current weather for a city',
-    inputSchema: z.object({ city: z.string() }),
-    execute: async ({ city }) => ({ tempC: 18, city, conditions: 'sunny' }),
-  }),
-};
+const weatherTools = { getWeather: getWeatherTool() };
 
 // Turn 1: reasoning (signature in a late delta) + tool call; turn 2: the answer; turn 3: the
 // reply to the follow-up question.
@@ -73,25 +70,6 @@ const userMessage = (id: string, text: string): UIMessage => ({
   role: 'user',
   parts: [{ type: 'text', text }],
 });
-
-/** Tees a UI message stream: every chunk, and the final message `readUIMessageStream` builds. */
-async function readUI(stream: ReadableStream<UIMessageChunk>) {
-  const [forChunks, forMessages] = stream.tee();
-  const uiErrors: unknown[] = [];
-  const [chunks, messages] = await Promise.all([
-    collect(forChunks),
-    collect(
-      readUIMessageStream<UIMessage>({
-        stream: forMessages,
-        onError: (error) => void uiErrors.push(error),
-      }),
-    ),
-  ]);
-  expect(uiErrors).toEqual([]);
-  const message = messages.at(-1);
-  if (!message) throw new Error('readUIMessageStream produced no message');
-  return { chunks, message };
-}
 
 describe('UI message stream', () => {
   it('builds reasoning, tool and text parts, and convertToModelMessages round-trips the reasoning details', async () => {
@@ -275,18 +253,7 @@ describe('model resolution (P1)', () => {
     { text: ANSWER, usage: { prompt_tokens: 150, completion_tokens: 30 } },
   ];
 
-  let warnings: Warning[] = [];
-  let savedLogger: typeof globalThis.AI_SDK_LOG_WARNINGS;
-  beforeEach(() => {
-    warnings = [];
-    savedLogger = globalThis.AI_SDK_LOG_WARNINGS;
-    globalThis.AI_SDK_LOG_WARNINGS = (options) => {
-      warnings.push(...options.warnings);
-    };
-  });
-  afterEach(() => {
-    globalThis.AI_SDK_LOG_WARNINGS = savedLogger;
-  });
+  const aiWarnings = captureAiWarnings();
 
   const expectNumericUsage = (usage: LanguageModelUsage, input: number, output: number) => {
     expect(typeof usage.inputTokens).toBe('number');
@@ -347,7 +314,7 @@ describe('model resolution (P1)', () => {
       'anthropic/claude-sonnet-4.5',
       'anthropic/claude-sonnet-4.5',
     ]);
-    expect(warnings.filter((warning) => warning.type === 'compatibility')).toEqual([]);
+    expect(aiWarnings.logged.filter((warning) => warning.type === 'compatibility')).toEqual([]);
   });
 
   it('a createProviderRegistry string id works with streamText too', async () => {
@@ -368,7 +335,7 @@ describe('model resolution (P1)', () => {
     expectNumericUsage(steps[1]!.usage, 150, 30);
     expectNumericUsage(await result.usage, 250, 50);
     expectToolResultSentBack();
-    expect(warnings.filter((warning) => warning.type === 'compatibility')).toEqual([]);
+    expect(aiWarnings.logged.filter((warning) => warning.type === 'compatibility')).toEqual([]);
   });
 
   it('AI_SDK_DEFAULT_PROVIDER resolves a plain string model id', async () => {
@@ -397,7 +364,7 @@ describe('model resolution (P1)', () => {
     }
     expectToolResultSentBack();
     expect(fx.chatBodies().map((body) => body.model)).toEqual(['some/model', 'some/model']);
-    expect(warnings.filter((warning) => warning.type === 'compatibility')).toEqual([]);
+    expect(aiWarnings.logged.filter((warning) => warning.type === 'compatibility')).toEqual([]);
     expect(globalThis.AI_SDK_DEFAULT_PROVIDER).toBe(saved);
   });
 });

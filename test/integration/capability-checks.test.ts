@@ -6,10 +6,9 @@
 import { generateText, Output, tool } from 'ai';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createOpenRouter } from '../../src/index';
 import { OpenRouterModelCatalog } from '../../src/platform/index';
 import { modelEntry, platformHandler, scriptedChat } from '../../src/testing/index';
-import { bodyAt, silenceAiWarnings, TEST_API_KEY, useEmulator } from './request-helpers';
+import { bodyAt, emulatorProvider, silenceAiWarnings, useEmulator } from './support';
 
 const ctx = useEmulator();
 beforeAll(silenceAiWarnings);
@@ -45,7 +44,7 @@ const catalogRequests = () => ctx.emulator.requests.filter((request) => request.
 describe('the platform API on the provider', () => {
   it('lists, gets and inspects models through openrouter.models', async () => {
     serveCatalogAndChat();
-    const openrouter = createOpenRouter({ apiKey: TEST_API_KEY, baseURL: ctx.emulator.baseURL });
+    const openrouter = emulatorProvider(ctx.emulator);
     const models = await openrouter.models.list({ supportedParameters: ['tools'] });
     expect(models.map((model) => model.id)).toEqual(['acme/tools-1']);
     expect(ctx.emulator.requests[0]?.query).toMatchObject({ supported_parameters: 'tools' });
@@ -59,7 +58,7 @@ describe('the platform API on the provider', () => {
 describe('capability checks (opt-in)', () => {
   it('never touches the catalog unless asked for', async () => {
     serveCatalogAndChat();
-    const openrouter = createOpenRouter({ apiKey: TEST_API_KEY, baseURL: ctx.emulator.baseURL });
+    const openrouter = emulatorProvider(ctx.emulator);
     const result = await generateText({
       model: openrouter('acme/plain-1'),
       prompt: 'hi',
@@ -71,11 +70,7 @@ describe('capability checks (opt-in)', () => {
 
   it('warns about parameters the model lacks, fetching the catalog once', async () => {
     serveCatalogAndChat();
-    const openrouter = createOpenRouter({
-      apiKey: TEST_API_KEY,
-      baseURL: ctx.emulator.baseURL,
-      capabilityChecks: true,
-    });
+    const openrouter = emulatorProvider(ctx.emulator, { capabilityChecks: true });
     const first = await generateText({
       model: openrouter('acme/plain-1'),
       prompt: 'hi',
@@ -96,9 +91,7 @@ describe('capability checks (opt-in)', () => {
 
   it('routes structured output to endpoints that support it (provider.require_parameters)', async () => {
     serveCatalogAndChat();
-    const openrouter = createOpenRouter({
-      apiKey: TEST_API_KEY,
-      baseURL: ctx.emulator.baseURL,
+    const openrouter = emulatorProvider(ctx.emulator, {
       capabilityChecks: { catalog: [toolModel] },
     });
     const result = await generateText({
@@ -127,14 +120,8 @@ describe('capability checks (opt-in)', () => {
         ? { type: 'error', status: 503, message: 'Service temporarily unavailable' }
         : scriptedChat({ text: 'ok' })(request),
     );
-    const catalog = OpenRouterModelCatalog.fromApi(
-      createOpenRouter({ apiKey: TEST_API_KEY, baseURL: ctx.emulator.baseURL }),
-    );
-    const openrouter = createOpenRouter({
-      apiKey: TEST_API_KEY,
-      baseURL: ctx.emulator.baseURL,
-      capabilityChecks: { catalog },
-    });
+    const catalog = OpenRouterModelCatalog.fromApi(emulatorProvider(ctx.emulator));
+    const openrouter = emulatorProvider(ctx.emulator, { capabilityChecks: { catalog } });
     const result = await generateText({ model: openrouter('acme/plain-1'), prompt: 'hi' });
     expect(result.text).toBe('ok');
     expect(result.warnings).toEqual([

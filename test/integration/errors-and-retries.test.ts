@@ -3,7 +3,7 @@
  * mid-stream error chunks, cut streams) as they reach users of `generateText` / `streamText`,
  * and `ai`'s retries over real HTTP (emulator).
  */
-import { APICallError } from '@ai-sdk/provider';
+import type { APICallError } from '@ai-sdk/provider';
 import { generateText, NoOutputGeneratedError, RetryError, streamText } from 'ai';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,13 +16,14 @@ import {
   errorBody,
 } from '../../src/testing/index';
 import {
+  asApiCallError,
   collect,
   emulatorProvider,
   MODEL_ID,
   rejectionOf,
   silenceAiWarnings,
   useEmulator,
-} from './request-helpers';
+} from './support';
 
 const ctx = useEmulator();
 beforeAll(silenceAiWarnings);
@@ -30,20 +31,46 @@ beforeAll(silenceAiWarnings);
 const model = () => emulatorProvider(ctx.emulator)(MODEL_ID);
 const ok = (text = 'recovered', stream = false) => chatResponse({ text, stream });
 
-function asApiCallError(error: unknown): APICallError {
-  expect(APICallError.isInstance(error), `expected an APICallError, got ${String(error)}`).toBe(
-    true,
-  );
-  return error as APICallError;
-}
-
-interface ErrorCase {
-  name: string;
-  response: ErrorResponse;
-  status: number;
+/** What an error must look like: its status code, whether it is retryable, and its message. */
+interface ExpectedError {
+  status: number | undefined;
   retryable: boolean;
   /** Substrings the error message must contain. */
   message: string[];
+}
+
+function expectError(error: APICallError, expected: ExpectedError): void {
+  expect(error.statusCode).toBe(expected.status);
+  expect(error.isRetryable).toBe(expected.retryable);
+  for (const part of expected.message) expect(error.message).toContain(part);
+}
+
+/**
+ * Streams a call to the end: its parts and its one error part's error, which `onError` must
+ * have received too.
+ */
+async function streamWithOneError(settings: { maxRetries?: number } = {}) {
+  const errors: unknown[] = [];
+  const result = streamText({
+    model: model(),
+    prompt: 'hello',
+    ...settings,
+    onError: ({ error }) => {
+      errors.push(error);
+    },
+  });
+  const parts = await collect(result.fullStream);
+  const errorParts = parts.filter((part) => part.type === 'error');
+  expect(errorParts).toHaveLength(1);
+  const error = asApiCallError(errorParts[0]?.error);
+  expect(errors).toEqual([error]);
+  return { result, parts, error };
+}
+
+interface ErrorCase extends ExpectedError {
+  name: string;
+  response: ErrorResponse;
+  status: number;
 }
 
 const availabilityBody = {
@@ -226,18 +253,16 @@ const ERROR_CASES: ErrorCase[] = [
 const sentBody = (response: ErrorResponse) => response.bodyOverride ?? errorBody(response);
 
 describe('HTTP errors through generateText (maxRetries: 0)', () => {
-  it.each(ERROR_CASES)('$name', async ({ response, status, retryable, message }) => {
-    ctx.emulator.enqueue(response);
+  it.each(ERROR_CASES)('$name', async (c) => {
+    ctx.emulator.enqueue(c.response);
     const error = asApiCallError(
       await rejectionOf(generateText({ model: model(), prompt: 'hello', maxRetries: 0 })),
     );
-    expect(error.statusCode).toBe(status);
-    expect(error.isRetryable).toBe(retryable);
-    for (const part of message) expect(error.message).toContain(part);
+    expectError(error, c);
     expect(error.url).toBe(`${ctx.emulator.baseURL}/chat/completions`);
     expect(error.requestBodyValues).toMatchObject({ model: MODEL_ID });
-    expect(JSON.parse(error.responseBody ?? 'null')).toEqual(sentBody(response));
-    expect(error.data).toEqual(sentBody(response));
+    expect(JSON.parse(error.responseBody ?? 'null')).toEqual(sentBody(c.response));
+    expect(error.data).toEqual(sentBody(c.response));
     expect(ctx.emulator.requests).toHaveLength(1);
   });
 
@@ -276,25 +301,10 @@ describe('HTTP errors through generateText (maxRetries: 0)', () => {
 });
 
 describe('HTTP errors through streamText (the request fails before the stream starts)', () => {
-  it.each(ERROR_CASES)('$name', async ({ response, status, retryable, message }) => {
-    ctx.emulator.enqueue(response);
-    const errors: unknown[] = [];
-    const result = streamText({
-      model: model(),
-      prompt: 'hello',
-      maxRetries: 0,
-      onError: ({ error }) => {
-        errors.push(error);
-      },
-    });
-    const parts = await collect(result.fullStream);
-    const errorParts = parts.filter((part) => part.type === 'error');
-    expect(errorParts).toHaveLength(1);
-    const error = asApiCallError(errorParts[0]?.error);
-    expect(error.statusCode).toBe(status);
-    expect(error.isRetryable).toBe(retryable);
-    for (const part of message) expect(error.message).toContain(part);
-    expect(errors).toEqual([error]);
+  it.each(ERROR_CASES)('$name', async (c) => {
+    ctx.emulator.enqueue(c.response);
+    const { error } = await streamWithOneError({ maxRetries: 0 });
+    expectError(error, c);
     expect(ctx.emulator.requests).toHaveLength(1);
   });
 });
@@ -390,13 +400,7 @@ describe('retries end to end (default maxRetries)', () => {
 });
 
 describe('HTTP 200 with an error body', () => {
-  const wholeBodyCases: Array<{
-    name: string;
-    body: Record<string, unknown>;
-    status: number;
-    retryable: boolean;
-    message: string[];
-  }> = [
+  const wholeBodyCases: Array<ExpectedError & { name: string; body: Record<string, unknown> }> = [
     {
       name: '500 (retryable)',
       body: { error: { message: 'Internal Server Error', code: 500 }, user_id: 'org_abc123' },
@@ -437,39 +441,22 @@ describe('HTTP 200 with an error body', () => {
     },
   ];
 
-  it.each(wholeBodyCases)('generateText: $name', async ({ body, status, retryable, message }) => {
-    ctx.emulator.enqueue({ type: 'json', status: 200, body });
+  it.each(wholeBodyCases)('generateText: $name', async (c) => {
+    ctx.emulator.enqueue({ type: 'json', status: 200, body: c.body });
     const error = asApiCallError(
       await rejectionOf(generateText({ model: model(), prompt: 'hello', maxRetries: 0 })),
     );
-    expect(error.statusCode).toBe(status);
-    expect(error.isRetryable).toBe(retryable);
-    for (const part of message) expect(error.message).toContain(part);
-    expect(error.data).toEqual(body);
+    expectError(error, c);
+    expect(error.data).toEqual(c.body);
     expect(ctx.emulator.requests).toHaveLength(1);
   });
 
   it.each(wholeBodyCases)(
     'streamText: $name surfaces as an error part, onError and a rejected text',
-    async ({ body, status, retryable, message }) => {
-      ctx.emulator.enqueue({ type: 'json', status: 200, body });
-      const errors: unknown[] = [];
-      const result = streamText({
-        model: model(),
-        prompt: 'hello',
-        maxRetries: 0,
-        onError: ({ error }) => {
-          errors.push(error);
-        },
-      });
-      const parts = await collect(result.fullStream);
-      const errorParts = parts.filter((part) => part.type === 'error');
-      expect(errorParts).toHaveLength(1);
-      const error = asApiCallError(errorParts[0]?.error);
-      expect(error.statusCode).toBe(status);
-      expect(error.isRetryable).toBe(retryable);
-      for (const part of message) expect(error.message).toContain(part);
-      expect(errors).toEqual([error]);
+    async (c) => {
+      ctx.emulator.enqueue({ type: 'json', status: 200, body: c.body });
+      const { result, parts, error } = await streamWithOneError({ maxRetries: 0 });
+      expectError(error, c);
       expect(parts.some((part) => part.type === 'text-delta')).toBe(false);
       const textError = await rejectionOf(result.text);
       expect(NoOutputGeneratedError.isInstance(textError)).toBe(true);
@@ -515,13 +502,9 @@ describe('HTTP 200 with an error body', () => {
 });
 
 describe('mid-stream error chunks through streamText', () => {
-  const cases: Array<{
-    name: string;
-    error: NonNullable<ChatScript['midStreamError']>;
-    status: number | undefined;
-    retryable: boolean;
-    message: string[];
-  }> = [
+  const cases: Array<
+    ExpectedError & { name: string; error: NonNullable<ChatScript['midStreamError']> }
+  > = [
     {
       name: '502 provider_unavailable',
       error: {
@@ -570,24 +553,10 @@ describe('mid-stream error chunks through streamText', () => {
           done,
         }),
       });
-      const errors: unknown[] = [];
-      const result = streamText({
-        model: model(),
-        prompt: 'hello',
-        onError: ({ error }) => {
-          errors.push(error);
-        },
-      });
-      const parts = await collect(result.fullStream);
+      const { result, parts, error } = await streamWithOneError();
       const text = parts.flatMap((part) => (part.type === 'text-delta' ? [part.text] : []));
       expect(text.join('')).toBe('Once upon a time');
-      const errorParts = parts.filter((part) => part.type === 'error');
-      expect(errorParts).toHaveLength(1);
-      const error = asApiCallError(errorParts[0]?.error);
-      expect(error.statusCode).toBe(c.status);
-      expect(error.isRetryable).toBe(c.retryable);
-      for (const part of c.message) expect(error.message).toContain(part);
-      expect(errors).toEqual([error]);
+      expectError(error, c);
       const finish = parts.find((part) => part.type === 'finish');
       expect(finish?.finishReason).toBe('error');
       expect(await result.finishReason).toBe('error');
@@ -616,21 +585,9 @@ describe('streams cut short', () => {
     '%s: an error part and finishReason error; the text is kept',
     async (_name, ending) => {
       ctx.emulator.enqueue(cut(ending));
-      const errors: unknown[] = [];
-      const result = streamText({
-        model: model(),
-        prompt: 'hello',
-        onError: ({ error }) => {
-          errors.push(error);
-        },
-      });
-      const parts = await collect(result.fullStream);
-      const errorParts = parts.filter((part) => part.type === 'error');
-      expect(errorParts).toHaveLength(1);
-      const error = asApiCallError(errorParts[0]?.error);
+      const { result, error } = await streamWithOneError();
       expect(error.isRetryable).toBe(true);
       expect(error.message).toMatch(/partial/i);
-      expect(errors).toEqual([error]);
       expect(await result.finishReason).toBe('error');
       expect(await result.text).toBe('Partial answer');
     },

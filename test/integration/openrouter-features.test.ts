@@ -19,7 +19,7 @@ import {
   silenceAiWarnings,
   useEmulator,
   withEnv,
-} from './request-helpers';
+} from './support';
 
 const ctx = useEmulator();
 beforeAll(silenceAiWarnings);

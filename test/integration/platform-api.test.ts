@@ -3,7 +3,7 @@
  * `/generation`) over real HTTP against the emulator's platform routes: the requests as sent
  * (path, query, headers), typed results, abort, errors, lenient parsing and pagination.
  */
-import { APICallError, InvalidArgumentError, LoadAPIKeyError } from '@ai-sdk/provider';
+import { InvalidArgumentError, LoadAPIKeyError } from '@ai-sdk/provider';
 import { loadApiKey } from '@ai-sdk/provider-utils';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OpenRouterModelCatalog } from '../../src/platform/model-capabilities';
@@ -22,7 +22,7 @@ import {
   startOpenRouterEmulator,
   type WireModel,
 } from '../../src/testing/index';
-import { rejectionOf, TEST_API_KEY, withEnv } from './request-helpers';
+import { asApiCallError, rejectionOf, TEST_API_KEY, withEnv } from './support';
 
 const MODELS: WireModel[] = [
   modelEntry({ id: 'openai/gpt-4o', canonical_slug: 'openai/gpt-4o-2024-08-06' }),
@@ -106,13 +106,6 @@ const api = (): OpenRouterPlatformApi =>
 function onlyRequest(): RecordedRequest {
   expect(emulator.requests).toHaveLength(1);
   return emulator.requests[0] as RecordedRequest;
-}
-
-function asApiCallError(error: unknown): APICallError {
-  expect(APICallError.isInstance(error), `expected an APICallError, got ${String(error)}`).toBe(
-    true,
-  );
-  return error as APICallError;
 }
 
 describe('models.list', () => {

@@ -9,7 +9,7 @@ import { generateText, type ModelMessage, stepCountIs, streamText, tool } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type ChatScript, scriptedChat } from '../../src/testing/index.js';
-import { collect, scriptedTurns, useEmulator } from './emulator-fixture.js';
+import { collect, scriptedTurns, useEmulator } from './support.js';
 
 const fx = useEmulator();
 const MODEL = 'anthropic/claude-sonnet-4.5';

@@ -11,9 +11,8 @@
  * only alongside non-empty details, tool-call ids that pair with the tool messages and are unique
  * across steps, and nothing of one step's details repeated on another step's message.
  */
-import { generateText, isStepCount, type StepResult, streamText, tool, type Warning } from 'ai';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { generateText, isStepCount, type StepResult } from 'ai';
+import { describe, expect, it } from 'vitest';
 import {
   anthropicThinkingScenario,
   deepSeekEmptyDetailsScenario,
@@ -29,48 +28,22 @@ import {
   WEB_SEARCH_URLS,
   webSearchScenario,
 } from '../../src/testing/index.js';
-import { historyOf, useEmulator, type WireBody, type WireMessage } from './emulator-fixture.js';
+import {
+  assistantsOf,
+  captureAiWarnings,
+  historyOf,
+  streamTextToEnd,
+  useEmulator,
+  type WireBody,
+  type WireMessage,
+  weatherTools,
+} from './support.js';
 
 const fx = useEmulator();
-
 // `ai` logs call warnings to the console by default; collect them instead.
-let loggedWarnings: Warning[] = [];
-let savedLogger: typeof globalThis.AI_SDK_LOG_WARNINGS;
-beforeEach(() => {
-  loggedWarnings = [];
-  savedLogger = globalThis.AI_SDK_LOG_WARNINGS;
-  globalThis.AI_SDK_LOG_WARNINGS = (options) => {
-    loggedWarnings.push(...options.warnings);
-  };
-});
-afterEach(() => {
-  globalThis.AI_SDK_LOG_WARNINGS = savedLogger;
-});
+const aiWarnings = captureAiWarnings();
 
-const TEMPERATURES: Record<string, number> = { Paris: 18, Rome: 24 };
-
-function createTools(executed: string[]) {
-  return {
-    getWeather: tool({
-      description: 'Current weather for a city',
-      inputSchema: z.object({ city: z.string() }),
-      execute: async ({ city }) => {
-        executed.push(`getWeather:${city}`);
-        return { city, conditions: 'sunny', tempC: TEMPERATURES[city] ?? 0 };
-      },
-    }),
-    convertTemperature: tool({
-      description: 'Celsius to Fahrenheit',
-      inputSchema: z.object({ celsius: z.number() }),
-      execute: async ({ celsius }) => {
-        executed.push(`convertTemperature:${celsius}`);
-        return { fahrenheit: (celsius * 9) / 5 + 32 };
-      },
-    }),
-  };
-}
-
-type Tools = ReturnType<typeof createTools>;
+type Tools = ReturnType<typeof weatherTools>;
 const MODES = ['streamText', 'generateText'] as const;
 type Mode = (typeof MODES)[number];
 
@@ -88,7 +61,7 @@ async function runLoop(mode: Mode, scenario: ReasoningScenario): Promise<Loop> {
   const options = {
     model: fx.openrouter(scenario.model),
     prompt: 'What is the weather in Paris, in Fahrenheit?',
-    tools: createTools(executed),
+    tools: weatherTools(executed),
     stopWhen: isStepCount(5),
   };
   if (mode === 'generateText') {
@@ -101,10 +74,7 @@ async function runLoop(mode: Mode, scenario: ReasoningScenario): Promise<Loop> {
       reasoningTokens: result.totalUsage.outputTokenDetails.reasoningTokens,
     };
   }
-  const errors: unknown[] = [];
-  const result = streamText({ ...options, onError: ({ error }) => void errors.push(error) });
-  await result.consumeStream();
-  expect(errors).toEqual([]);
+  const result = await streamTextToEnd(options);
   return {
     steps: await result.steps,
     text: await result.text,
@@ -113,9 +83,6 @@ async function runLoop(mode: Mode, scenario: ReasoningScenario): Promise<Loop> {
     reasoningTokens: (await result.totalUsage).outputTokenDetails.reasoningTokens,
   };
 }
-
-const assistantsOf = (body: WireBody): WireMessage[] =>
-  body.messages.filter((message) => message.role === 'assistant');
 
 const visibleParts = (step: StepResult<Tools>): string[] =>
   step.reasoning.flatMap((part) =>
@@ -187,7 +154,7 @@ describe.each(FAMILIES.map((scenario) => [scenario.family, scenario] as const))(
         );
         // A clean round trip has nothing to warn about.
         expect(loop.steps.flatMap((step) => step.warnings ?? [])).toEqual([]);
-        expect(loggedWarnings).toEqual([]);
+        expect(aiWarnings.logged).toEqual([]);
       });
 
       it('sends every earlier step back with its own complete reasoning_details', async () => {
@@ -316,10 +283,7 @@ describe.each(MODES)('server-tool web search through %s', (mode) => {
         responseMessages: result.responseMessages,
       };
     }
-    const errors: unknown[] = [];
-    const result = streamText({ ...options, onError: ({ error }) => void errors.push(error) });
-    await result.consumeStream();
-    expect(errors).toEqual([]);
+    const result = await streamTextToEnd(options);
     return {
       text: await result.text,
       content: await result.content,

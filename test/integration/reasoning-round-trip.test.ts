@@ -15,16 +15,12 @@ import {
   generateText,
   isStepCount,
   type ModelMessage,
-  readUIMessageStream,
   streamText,
-  tool,
   toUIMessageStream,
   type UIMessage,
-  type UIMessageChunk,
   type Warning,
 } from 'ai';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   anthropicThinkingScenario,
   deepSeekEmptyDetailsScenario,
@@ -39,43 +35,27 @@ import {
   withFollowUps,
 } from '../../src/testing/index.js';
 import {
-  collect,
+  assistantsOf,
+  captureAiWarnings,
   historyOf,
+  readUI,
+  streamTextToEnd,
   useEmulator,
   type WireBody,
   type WireMessage,
-} from './emulator-fixture.js';
+  weatherTools,
+} from './support.js';
 
 const fx = useEmulator();
 
 // `ai` logs call warnings with console.warn by default; collect them instead, so a console.warn
 // spy sees only what the provider itself would write.
-let loggedWarnings: Warning[] = [];
-let savedLogger: typeof globalThis.AI_SDK_LOG_WARNINGS;
-beforeEach(() => {
-  loggedWarnings = [];
-  savedLogger = globalThis.AI_SDK_LOG_WARNINGS;
-  globalThis.AI_SDK_LOG_WARNINGS = (options) => {
-    loggedWarnings.push(...options.warnings);
-  };
-});
+const aiWarnings = captureAiWarnings();
 afterEach(() => {
-  globalThis.AI_SDK_LOG_WARNINGS = savedLogger;
   vi.restoreAllMocks();
 });
 
-const weatherTools = {
-  getWeather: tool({
-    description: 'Current weather for a city',
-    inputSchema: z.object({ city: z.string() }),
-    execute: async ({ city }) => ({ city, conditions: 'sunny', tempC: city === 'Rome' ? 24 : 18 }),
-  }),
-  convertTemperature: tool({
-    description: 'Celsius to Fahrenheit',
-    inputSchema: z.object({ celsius: z.number() }),
-    execute: async ({ celsius }) => ({ fahrenheit: (celsius * 9) / 5 + 32 }),
-  }),
-};
+const WEATHER_TOOLS = weatherTools();
 
 const MODES = ['streamText', 'generateText'] as const;
 type Mode = (typeof MODES)[number];
@@ -98,7 +78,7 @@ async function call(
   mode: Mode,
   model: string,
   messages: ModelMessage[],
-  tools: typeof weatherTools | undefined = weatherTools,
+  tools: typeof WEATHER_TOOLS | undefined = WEATHER_TOOLS,
 ): Promise<Turn> {
   const stepWarnings: Warning[] = [];
   const options = {
@@ -113,10 +93,7 @@ async function call(
     const result = await generateText(options);
     return { messages: result.responseMessages, warnings: stepWarnings, text: result.text };
   }
-  const errors: unknown[] = [];
-  const result = streamText({ ...options, onError: ({ error }) => void errors.push(error) });
-  await result.consumeStream();
-  expect(errors).toEqual([]);
+  const result = await streamTextToEnd(options);
   return {
     messages: await result.responseMessages,
     warnings: stepWarnings,
@@ -129,14 +106,25 @@ function storeAndReload<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/**
+ * Serves `family` with a follow-up answer, runs its tool loop on QUESTION, and stores the
+ * conversation as JSON (`stored`), as an app would between two requests.
+ */
+async function loopAndStore(mode: Mode, family: ReasoningScenario) {
+  fx.emulator.setHandler(reasoningScenarioHandler(withFollowUps(family, FOLLOW_UP_ANSWER)));
+  const loop = await call(mode, family.model, [QUESTION]);
+  return { loop, stored: storeAndReload([QUESTION, ...loop.messages]) };
+}
+
+/** The next request of the conversation: the stored messages and the follow-up question. */
+const followUp = (mode: Mode, family: ReasoningScenario, stored: ModelMessage[]) =>
+  call(mode, family.model, [...stored, { role: 'user', content: FOLLOW_UP }]);
+
 const lastBody = (): WireBody => {
   const body = fx.chatBodies().at(-1);
   if (!body) throw new Error('no chat request recorded');
   return body;
 };
-const assistantsOf = (body: WireBody): WireMessage[] =>
-  body.messages.filter((message) => message.role === 'assistant');
-
 function expectStepsCarried(assistants: WireMessage[], scenario: ReasoningScenario): void {
   scenario.steps.slice(0, assistants.length).forEach((step, index) => {
     expect(assistants[index]?.reasoning_details, step.label).toStrictEqual(step.reasoningDetails);
@@ -159,18 +147,11 @@ describe('messages stored as JSON and reloaded', () => {
   it.each(cases)(
     '%s through %s: every stored turn goes back with its details unchanged',
     async (_family, mode, family) => {
-      const scenario = withFollowUps(family, FOLLOW_UP_ANSWER);
-      fx.emulator.setHandler(reasoningScenarioHandler(scenario));
-
-      const loop = await call(mode, scenario.model, [QUESTION]);
+      const { loop, stored } = await loopAndStore(mode, family);
       expect(loop.text).toBe(SCENARIO_ANSWER);
       const sentInLoop = historyOf(lastBody());
 
-      const stored = storeAndReload([QUESTION, ...loop.messages]);
-      const next = await call(mode, scenario.model, [
-        ...stored,
-        { role: 'user', content: FOLLOW_UP },
-      ]);
+      const next = await followUp(mode, family, stored);
       expect(next.text).toBe(FOLLOW_UP_ANSWER);
 
       const body = lastBody();
@@ -184,18 +165,6 @@ describe('messages stored as JSON and reloaded', () => {
     },
   );
 });
-
-/** Tees a UI message stream: the final message `readUIMessageStream` builds. */
-async function readUIMessage(stream: ReadableStream<UIMessageChunk>): Promise<UIMessage> {
-  const uiErrors: unknown[] = [];
-  const messages = await collect(
-    readUIMessageStream<UIMessage>({ stream, onError: (error) => void uiErrors.push(error) }),
-  );
-  expect(uiErrors).toEqual([]);
-  const message = messages.at(-1);
-  if (!message) throw new Error('readUIMessageStream produced no message');
-  return message;
-}
 
 describe('through the UI message stream', () => {
   const user = (id: string, text: string): UIMessage => ({
@@ -218,10 +187,10 @@ describe('through the UI message stream', () => {
       const result = streamText({
         model: fx.openrouter(scenario.model),
         messages: await convertToModelMessages(history),
-        tools: weatherTools,
+        tools: WEATHER_TOOLS,
         stopWhen: isStepCount(5),
       });
-      const message = await readUIMessage(toUIMessageStream({ stream: result.stream }));
+      const { message } = await readUI(toUIMessageStream({ stream: result.stream }));
       expect(message.parts.filter((part) => part.type === 'step-start')).toHaveLength(3);
       const sentInLoop = historyOf(lastBody());
 
@@ -229,8 +198,8 @@ describe('through the UI message stream', () => {
       const stored = storeAndReload([...history, message, user('u2', FOLLOW_UP)]);
       const next = streamText({
         model: fx.openrouter(scenario.model),
-        messages: await convertToModelMessages(stored, { tools: weatherTools }),
-        tools: weatherTools,
+        messages: await convertToModelMessages(stored, { tools: WEATHER_TOOLS }),
+        tools: WEATHER_TOOLS,
       });
       expect(await next.text).toBe(FOLLOW_UP_ANSWER);
 
@@ -239,7 +208,7 @@ describe('through the UI message stream', () => {
       expect(assistants).toHaveLength(3);
       expectStepsCarried(assistants, family);
       expect(historyOf(body).slice(0, sentInLoop.length)).toEqual(sentInLoop);
-      expect(loggedWarnings).toEqual([]);
+      expect(aiWarnings.logged).toEqual([]);
     },
   );
 });
@@ -266,11 +235,7 @@ describe('lossy storage', () => {
     'an Anthropic text entry that lost its signature is dropped with a warning, not console.warn (%s)',
     async (mode) => {
       const family = anthropicThinkingScenario({ redactedThinking: true });
-      const scenario = withFollowUps(family, FOLLOW_UP_ANSWER);
-      fx.emulator.setHandler(reasoningScenarioHandler(scenario));
-      const loop = await call(mode, scenario.model, [QUESTION]);
-
-      const stored = storeAndReload([QUESTION, ...loop.messages]);
+      const { stored } = await loopAndStore(mode, family);
       const firstAssistant = stored.find((message) => message.role === 'assistant')!;
       // The app's storage kept the thinking text but lost the signature.
       editStoredDetails(firstAssistant, (detail) => {
@@ -278,10 +243,7 @@ describe('lossy storage', () => {
       });
 
       const consoleWarn = vi.spyOn(console, 'warn');
-      const next = await call(mode, scenario.model, [
-        ...stored,
-        { role: 'user', content: FOLLOW_UP },
-      ]);
+      const next = await followUp(mode, family, stored);
       expect(next.text).toBe(FOLLOW_UP_ANSWER);
 
       const assistants = assistantsOf(lastBody());
@@ -304,7 +266,7 @@ describe('lossy storage', () => {
       expect(messages.some((m) => /signature/i.test(m) && /anthropic|reasoning/i.test(m))).toBe(
         true,
       );
-      expect(loggedWarnings.length).toBeGreaterThan(0);
+      expect(aiWarnings.logged.length).toBeGreaterThan(0);
       // ...and never written to the console by the provider (P13).
       expect(consoleWarn).not.toHaveBeenCalled();
     },
@@ -314,20 +276,14 @@ describe('lossy storage', () => {
     'a turn whose only thinking block lost its signature sends no unsigned Anthropic entry (%s)',
     async (mode) => {
       const family = anthropicThinkingScenario();
-      const scenario = withFollowUps(family, FOLLOW_UP_ANSWER);
-      fx.emulator.setHandler(reasoningScenarioHandler(scenario));
-      const loop = await call(mode, scenario.model, [QUESTION]);
-      const stored = storeAndReload([QUESTION, ...loop.messages]);
+      const { stored } = await loopAndStore(mode, family);
       for (const message of stored) {
         editStoredDetails(message, (detail) => {
           delete detail.signature;
         });
       }
       const consoleWarn = vi.spyOn(console, 'warn');
-      const next = await call(mode, scenario.model, [
-        ...stored,
-        { role: 'user', content: FOLLOW_UP },
-      ]);
+      const next = await followUp(mode, family, stored);
 
       const sent = assistantsOf(lastBody()).flatMap((message) => message.reasoning_details ?? []);
       expect(
@@ -346,12 +302,9 @@ describe('lossy storage', () => {
     'Gemini text entries, which never carry signatures, are kept (%s)',
     async (mode) => {
       const family = geminiThinkingScenario();
-      const scenario = withFollowUps(family, FOLLOW_UP_ANSWER);
-      fx.emulator.setHandler(reasoningScenarioHandler(scenario));
-      const loop = await call(mode, scenario.model, [QUESTION]);
-      const stored = storeAndReload([QUESTION, ...loop.messages]);
+      const { stored } = await loopAndStore(mode, family);
       const consoleWarn = vi.spyOn(console, 'warn');
-      await call(mode, scenario.model, [...stored, { role: 'user', content: FOLLOW_UP }]);
+      await followUp(mode, family, stored);
 
       const assistants = assistantsOf(lastBody());
       expect(assistants).toHaveLength(3);
@@ -365,7 +318,7 @@ describe('lossy storage', () => {
         expect(assistants[index]?.reasoning, step.label).toBe(step.visibleReasoning.join(''));
       });
       expect(
-        loggedWarnings.filter((warning) => /signature/i.test(JSON.stringify(warning))),
+        aiWarnings.logged.filter((warning) => /signature/i.test(JSON.stringify(warning))),
       ).toEqual([]);
       expect(consoleWarn).not.toHaveBeenCalled();
     },
@@ -490,17 +443,14 @@ describe('duplicated details across assistant messages', () => {
 describe('DeepSeek reasoning_details: [] (P16)', () => {
   it.each(MODES)('an empty array received is sent back as [] (%s)', async (mode) => {
     const family = deepSeekEmptyDetailsScenario();
-    const scenario = withFollowUps(family, FOLLOW_UP_ANSWER);
-    fx.emulator.setHandler(reasoningScenarioHandler(scenario));
-    const loop = await call(mode, scenario.model, [QUESTION]);
+    const { stored } = await loopAndStore(mode, family);
     // Within the loop...
     for (const message of assistantsOf(lastBody())) {
       expect(message.reasoning_details).toStrictEqual([]);
       expect(message).not.toHaveProperty('reasoning');
     }
     // ...and after storage.
-    const stored = storeAndReload([QUESTION, ...loop.messages]);
-    await call(mode, scenario.model, [...stored, { role: 'user', content: FOLLOW_UP }]);
+    await followUp(mode, family, stored);
     const assistants = assistantsOf(lastBody());
     expect(assistants).toHaveLength(3);
     for (const message of assistants) {

@@ -15,7 +15,7 @@ import {
   requestAt,
   silenceAiWarnings,
   useEmulator,
-} from './request-helpers';
+} from './support';
 
 const ctx = useEmulator();
 beforeAll(silenceAiWarnings);

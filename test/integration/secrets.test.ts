@@ -30,7 +30,7 @@ import {
   silenceAiWarnings,
   useEmulator,
   withEnv,
-} from './request-helpers';
+} from './support';
 
 const SECRET = 'sk-or-v1-SECRET-abc123';
 const ENV_SECRET = 'sk-or-v1-SECRET-env789';
@@ -278,11 +278,22 @@ function expectKeySentOnlyInAuthorization(key = SECRET): void {
   }
 }
 
-/** Runs a streamText call to the end and returns everything it produced. */
+/**
+ * Runs a streamText call with the secret key (prompt `hello`) to the end: the result, and
+ * everything it produced (every part, what `onError` received, every result promise settled).
+ */
 async function streamArtifacts(
-  result: ReturnType<typeof streamText>,
-  onErrorErrors: unknown[],
-): Promise<Record<string, unknown>> {
+  settings: Omit<Parameters<typeof streamText>[0], 'onError' | 'model' | 'prompt'> = {},
+): Promise<{ result: ReturnType<typeof streamText>; artifacts: Record<string, unknown> }> {
+  const errors: unknown[] = [];
+  const result = streamText({
+    model: secretModel(),
+    prompt: 'hello',
+    ...settings,
+    onError: ({ error }) => {
+      errors.push(error);
+    },
+  } as Parameters<typeof streamText>[0]);
   const parts = await collect(result.fullStream);
   const settled = await Promise.allSettled([
     result.text,
@@ -295,22 +306,12 @@ async function streamArtifacts(
     result.response,
     result.providerMetadata,
   ]);
-  return {
+  const artifacts = {
     parts,
-    onError: onErrorErrors,
+    onError: errors,
     settled: settled.map((s) => (s.status === 'fulfilled' ? s.value : s.reason)),
   };
-}
-
-function streamWithErrors(options: Omit<Parameters<typeof streamText>[0], 'onError'>) {
-  const errors: unknown[] = [];
-  const result = streamText({
-    ...options,
-    onError: ({ error }) => {
-      errors.push(error);
-    },
-  } as Parameters<typeof streamText>[0]);
-  return { result, errors };
+  return { result, artifacts };
 }
 
 const errorPartsOf = (artifacts: Record<string, unknown>) =>
@@ -342,13 +343,10 @@ describe('the API key never appears in errors or results', () => {
 
   it('streamText success: every part and every result promise', async () => {
     ctx.emulator.setHandler(scriptedChat({ text: 'streamed fine', reasoning: 'hmm' }));
-    const { result, errors } = streamWithErrors({
-      model: secretModel(),
-      prompt: 'hello',
+    const { result, artifacts } = await streamArtifacts({
       include: { requestBody: true, requestMessages: true },
       includeRawChunks: true,
     });
-    const artifacts = await streamArtifacts(result, errors);
     expect(await result.text).toBe('streamed fine');
     expectKeySentOnlyInAuthorization();
     expectNoSecrets(artifacts);
@@ -402,12 +400,7 @@ describe('the API key never appears in errors or results', () => {
 
   it('HTTP error through streamText (error part, onError, rejected promises)', async () => {
     ctx.emulator.enqueue({ type: 'error', status: 401, message: 'No auth credentials found' });
-    const { result, errors } = streamWithErrors({
-      model: secretModel(),
-      prompt: 'hello',
-      maxRetries: 0,
-    });
-    const artifacts = await streamArtifacts(result, errors);
+    const { artifacts } = await streamArtifacts({ maxRetries: 0 });
     expect(errorPartsOf(artifacts).map((e) => APICallError.isInstance(e))).toEqual([true]);
     expectNoSecrets(artifacts);
   });
@@ -419,12 +412,7 @@ describe('the API key never appears in errors or results', () => {
       generateText({ model: secretModel(), prompt: 'hello', maxRetries: 0 }),
     );
     expect(APICallError.isInstance(error)).toBe(true);
-    const { result, errors } = streamWithErrors({
-      model: secretModel(),
-      prompt: 'hello',
-      maxRetries: 0,
-    });
-    const artifacts = await streamArtifacts(result, errors);
+    const { result, artifacts } = await streamArtifacts({ maxRetries: 0 });
     expect(errorPartsOf(artifacts).map((e) => APICallError.isInstance(e))).toEqual([true]);
     const textError = await rejectionOf(result.text);
     expect(NoOutputGeneratedError.isInstance(textError)).toBe(true);
@@ -459,8 +447,7 @@ describe('the API key never appears in errors or results', () => {
         },
       }),
     });
-    const { result, errors } = streamWithErrors({ model: secretModel(), prompt: 'hello' });
-    const artifacts = await streamArtifacts(result, errors);
+    const { artifacts } = await streamArtifacts();
     expect(errorPartsOf(artifacts).map((e) => APICallError.isInstance(e))).toEqual([true]);
     expectKeySentOnlyInAuthorization();
     expectNoSecrets(artifacts);
@@ -472,8 +459,7 @@ describe('the API key never appears in errors or results', () => {
       events: chatCompletionStream({ text: ['Partial'], finishReason: null, done: false }),
       ending: 'reset',
     });
-    const { result, errors } = streamWithErrors({ model: secretModel(), prompt: 'hello' });
-    const artifacts = await streamArtifacts(result, errors);
+    const { artifacts } = await streamArtifacts();
     expect(errorPartsOf(artifacts)).toHaveLength(1);
     expectNoSecrets(artifacts);
   });
@@ -486,8 +472,7 @@ describe('the API key never appears in errors or results', () => {
         { data: '{"broken' },
       ],
     });
-    const { result, errors } = streamWithErrors({ model: secretModel(), prompt: 'hello' });
-    const artifacts = await streamArtifacts(result, errors);
+    const { artifacts } = await streamArtifacts();
     expect(errorPartsOf(artifacts).some((e) => InvalidResponseDataError.isInstance(e))).toBe(true);
     expectNoSecrets(artifacts);
   });

@@ -7,7 +7,7 @@ import { generateText, isStepCount, streamText, tool } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { scriptedChat } from '../../src/testing/index.js';
-import { scriptedTurns, useEmulator } from './emulator-fixture.js';
+import { scriptedTurns, useEmulator } from './support.js';
 
 const ctx = useEmulator();
 

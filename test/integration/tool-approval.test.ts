@@ -7,37 +7,25 @@
  * message carries the denial text (`execution-denied`). The approval parts themselves never
  * reach OpenRouter, and reasoning details of the approved turn still go back.
  */
-import {
-  generateText,
-  isStepCount,
-  type ModelMessage,
-  streamText,
-  type ToolApprovalResponse,
-  tool,
-  type Warning,
-} from 'ai';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import { generateText, isStepCount, type ModelMessage, type Warning } from 'ai';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   anthropicThinkingScenario,
   reasoningScenarioHandler,
   withFollowUps,
 } from '../../src/testing/index.js';
-import { historyOf, scriptedTurns, useEmulator } from './emulator-fixture.js';
+import {
+  captureAiWarnings,
+  getWeatherTool,
+  historyOf,
+  scriptedTurns,
+  streamTextToEnd,
+  useEmulator,
+} from './support.js';
 
 const fx = useEmulator();
-
-let loggedWarnings: Warning[] = [];
-let savedLogger: typeof globalThis.AI_SDK_LOG_WARNINGS;
-beforeEach(() => {
-  loggedWarnings = [];
-  savedLogger = globalThis.AI_SDK_LOG_WARNINGS;
-  globalThis.AI_SDK_LOG_WARNINGS = (options) => {
-    loggedWarnings.push(...options.warnings);
-  };
-});
+const aiWarnings = captureAiWarnings();
 afterEach(() => {
-  globalThis.AI_SDK_LOG_WARNINGS = savedLogger;
   vi.restoreAllMocks();
 });
 
@@ -47,17 +35,7 @@ const ANSWER = 'It is 18°C and sunny in Paris.';
 const CALL_ID = 'toolu_01ApprovalWeatherCall0001';
 
 function createTools(executed: string[]) {
-  return {
-    getWeather: tool({
-      description: 'Current weather for a city',
-      inputSchema: z.object({ city: z.string() }),
-      needsApproval: true,
-      execute: async ({ city }) => {
-        executed.push(city);
-        return { city, conditions: 'sunny', tempC: 18 };
-      },
-    }),
-  };
+  return { getWeather: getWeatherTool(executed, { needsApproval: true }) };
 }
 
 const MODES = ['generateText', 'streamText'] as const;
@@ -95,10 +73,7 @@ async function call(mode: Mode, messages: ModelMessage[], executed: string[]): P
       steps: result.steps.length,
     };
   }
-  const errors: unknown[] = [];
-  const result = streamText({ ...options, onError: ({ error }) => void errors.push(error) });
-  await result.consumeStream();
-  expect(errors).toEqual([]);
+  const result = await streamTextToEnd(options);
   return {
     text: await result.text,
     content: await result.content,
@@ -114,9 +89,21 @@ function approvalRequestOf(result: CallResult): ApprovalRequest {
   return requests[0] as unknown as ApprovalRequest;
 }
 
-const approvalMessage = (response: ToolApprovalResponse): ModelMessage => ({
+/** The app's answer to an approval request: a tool message with a `tool-approval-response`. */
+const approvalMessage = (
+  request: ApprovalRequest,
+  approved: boolean,
+  reason?: string,
+): ModelMessage => ({
   role: 'tool',
-  content: [response],
+  content: [
+    {
+      type: 'tool-approval-response',
+      approvalId: request.approvalId,
+      approved,
+      ...(reason === undefined ? {} : { reason }),
+    },
+  ],
 });
 
 const SCRIPT = [
@@ -166,19 +153,11 @@ describe.each(MODES)('tool approval through %s', (mode) => {
     const consoleWarn = vi.spyOn(console, 'warn');
     const second = await call(
       mode,
-      [
-        QUESTION,
-        ...first.responseMessages,
-        approvalMessage({
-          type: 'tool-approval-response',
-          approvalId: request.approvalId,
-          approved: true,
-        }),
-      ],
+      [QUESTION, ...first.responseMessages, approvalMessage(request, true)],
       executed,
     );
 
-    expect(executed).toEqual(['Paris']);
+    expect(executed).toEqual(['getWeather:Paris']);
     expect(second.text).toBe(ANSWER);
     const bodies = fx.chatBodies();
     expect(bodies).toHaveLength(2);
@@ -193,7 +172,7 @@ describe.each(MODES)('tool approval through %s', (mode) => {
     ]);
     expect(JSON.stringify(bodies[1])).not.toContain('approval');
     expect(second.warnings).toEqual([]);
-    expect(loggedWarnings).toEqual([]);
+    expect(aiWarnings.logged).toEqual([]);
     expect(consoleWarn).not.toHaveBeenCalled();
   });
 
@@ -207,16 +186,7 @@ describe.each(MODES)('tool approval through %s', (mode) => {
 
     const second = await call(
       mode,
-      [
-        QUESTION,
-        ...first.responseMessages,
-        approvalMessage({
-          type: 'tool-approval-response',
-          approvalId: request.approvalId,
-          approved: false,
-          ...(reason === undefined ? {} : { reason }),
-        }),
-      ],
+      [QUESTION, ...first.responseMessages, approvalMessage(request, false, reason)],
       executed,
     );
 
@@ -253,18 +223,10 @@ describe.each(MODES)('tool approval through %s', (mode) => {
     const stored = JSON.parse(JSON.stringify(first.responseMessages)) as ModelMessage[];
     const second = await call(
       mode,
-      [
-        QUESTION,
-        ...stored,
-        approvalMessage({
-          type: 'tool-approval-response',
-          approvalId: request.approvalId,
-          approved: true,
-        }),
-      ],
+      [QUESTION, ...stored, approvalMessage(request, true)],
       executed,
     );
-    expect(executed).toEqual(['Paris']);
+    expect(executed).toEqual(['getWeather:Paris']);
     expect(second.text).toBe(ANSWER);
 
     const [assistant, toolMessage] = historyOf(fx.chatBodies()[1]!);
