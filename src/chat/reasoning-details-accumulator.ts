@@ -1,4 +1,5 @@
 import type { JSONObject } from '@ai-sdk/provider';
+import { StringBuilder } from '../utils/string-builder';
 
 /**
  * The human-readable text of a reasoning detail: `text` of `reasoning.text`, `summary` of
@@ -15,9 +16,6 @@ export function visibleReasoningText(detail: JSONObject): string | undefined {
   return typeof text === 'string' && text.length > 0 ? text : undefined;
 }
 
-/** Fields that stream as fragments of one block and are concatenated; all others last-wins. */
-const CONCATENATED_FIELDS = ['text', 'summary'] as const;
-
 /**
  * Rebuilds complete `reasoning_details` from streamed fragments. Fragments of one block share
  * `type` and `index` (Anthropic's signature arrives as a last, text-less fragment of its block);
@@ -27,41 +25,59 @@ const CONCATENATED_FIELDS = ['text', 'summary'] as const;
 export class ReasoningDetailsAccumulator {
   private readonly entries: JSONObject[] = [];
   private readonly byKey = new Map<string, JSONObject>();
+  /** Growing `text` / `summary` fields, per entry (see StringBuilder). */
+  private readonly texts = new Map<JSONObject, Map<string, StringBuilder>>();
   /** Bumped on every change, so callers can tell whether a snapshot is stale. */
   version = 0;
 
   add(detail: JSONObject): void {
-    const type = String(detail.type);
-    const index = detail.index;
-    const key = typeof index === 'number' ? `${type}#${index}` : undefined;
+    const type = detail.type;
+    const index = typeof detail.index === 'number' ? detail.index : undefined;
     const last = this.entries[this.entries.length - 1];
+    // Fast path: most fragments continue the latest entry.
     const target =
-      key !== undefined
-        ? this.byKey.get(key)
-        : last && last.type === type && typeof last.index !== 'number'
-          ? last
+      last &&
+      last.type === type &&
+      (typeof last.index === 'number' ? last.index : undefined) === index
+        ? last
+        : index !== undefined
+          ? this.byKey.get(`${type}#${index}`)
           : undefined;
     this.version++;
     if (!target) {
       const entry = { ...detail };
       this.entries.push(entry);
-      if (key !== undefined) this.byKey.set(key, entry);
+      if (index !== undefined) this.byKey.set(`${type}#${index}`, entry);
       return;
     }
     for (const field in detail) {
       const value = detail[field];
-      if (value === undefined || value === null) continue;
-      const previous = target[field];
-      if (
-        (CONCATENATED_FIELDS as readonly string[]).includes(field) &&
-        typeof value === 'string' &&
-        typeof previous === 'string'
-      ) {
-        target[field] = previous + value;
-      } else {
-        target[field] = value;
+      if (value === undefined || value === null || field === '__proto__') continue;
+      if ((field === 'text' || field === 'summary') && typeof value === 'string') {
+        const text = this.textOf(target, field);
+        if (text) {
+          text.append(value);
+          continue;
+        }
       }
+      target[field] = value;
     }
+  }
+
+  /** The builder of a concatenated field, created when the field first grows. */
+  private textOf(target: JSONObject, field: string): StringBuilder | undefined {
+    const current = target[field];
+    let fields = this.texts.get(target);
+    const existing = fields?.get(field);
+    if (existing) return existing;
+    if (typeof current !== 'string') return undefined;
+    const builder = new StringBuilder(current);
+    if (!fields) {
+      fields = new Map();
+      this.texts.set(target, fields);
+    }
+    fields.set(field, builder);
+    return builder;
   }
 
   /**
@@ -74,6 +90,10 @@ export class ReasoningDetailsAccumulator {
 
   /** An immutable copy: later fragments must not change metadata that was already emitted. */
   snapshot(): JSONObject[] {
-    return this.entries.map((entry) => ({ ...entry }));
+    return this.entries.map((entry) => {
+      const copy = { ...entry };
+      for (const [field, text] of this.texts.get(entry) ?? []) copy[field] = text.toString();
+      return copy;
+    });
   }
 }

@@ -3,6 +3,7 @@ import {
   type LanguageModelV4StreamPart,
   type SharedV4ProviderMetadata,
 } from '@ai-sdk/provider';
+import { StringBuilder } from '../utils/string-builder';
 import {
   type AllocatedToolCallId,
   type ToolCallIdAllocator,
@@ -13,8 +14,8 @@ interface PendingToolCall {
   id: string;
   allocated: AllocatedToolCallId;
   name: string | undefined;
-  /** Argument text that arrived before the name (emitted once the call can start). */
-  arguments: string;
+  /** Argument text so far (emitted as it arrives once the call has a name). */
+  arguments: StringBuilder;
   started: boolean;
 }
 
@@ -50,17 +51,18 @@ export class StreamingToolCallAssembler {
     const fragment = delta.function?.arguments;
     const text = typeof fragment === 'string' ? fragment : '';
     if (!call.started) {
-      call.arguments += text;
+      call.arguments.append(text);
       if (call.name === undefined) return;
       call.started = true;
       this.hasCalls = true;
       this.emit({ type: 'tool-input-start', id: call.id, toolName: call.name });
-      if (call.arguments.length > 0) {
-        this.emit({ type: 'tool-input-delta', id: call.id, delta: call.arguments });
+      const buffered = call.arguments.toString();
+      if (buffered.length > 0) {
+        this.emit({ type: 'tool-input-delta', id: call.id, delta: buffered });
       }
       return;
     }
-    call.arguments += text;
+    call.arguments.append(text);
     if (text.length > 0) this.emit({ type: 'tool-input-delta', id: call.id, delta: text });
   }
 
@@ -71,20 +73,21 @@ export class StreamingToolCallAssembler {
         this.emit({
           type: 'error',
           error: new InvalidResponseDataError({
-            data: { id: call.id, arguments: call.arguments },
+            data: { id: call.id, arguments: call.arguments.toString() },
             message: `OpenRouter streamed a tool call (${call.id}) without a function name; it was not executed.`,
           }),
         });
         continue;
       }
       this.emit({ type: 'tool-input-end', id: call.id });
+      const input = call.arguments.toString();
       const providerMetadata = toolCallProviderMetadata(call.allocated, metadataFor());
       this.emit({
         type: 'tool-call',
         toolCallId: call.id,
         toolName: call.name,
         // A call without arguments streams "" throughout; the AI SDK expects JSON.
-        input: call.arguments.trim().length > 0 ? call.arguments : '{}',
+        input: input.trim().length > 0 ? input : '{}',
         ...(providerMetadata ? { providerMetadata } : {}),
       });
     }
@@ -111,7 +114,7 @@ export class StreamingToolCallAssembler {
       id: allocated.id,
       allocated,
       name: undefined,
-      arguments: '',
+      arguments: new StringBuilder(),
       started: false,
     };
     this.calls.push(call);
