@@ -220,10 +220,13 @@ function numberIn(text: string): number | undefined {
   return match ? Number(match[0]) : undefined;
 }
 
-/** The word a tool most likely wants: the last capitalised word after the first, else the longest. */
+/**
+ * The word a tool most likely wants: the first capitalised word that does not start a sentence
+ * (a proper noun: "Paris" in "What is the weather in Paris? Give me ..."), else the longest.
+ */
 function subjectWord(text: string): string {
+  const proper = text.match(/(?<![.!?]\s*|^\s*)\b\p{Lu}[\p{L}\p{N}'-]*/gu) ?? [];
+  if (proper.length > 0) return proper[0]!;
   const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [];
-  const proper = words.slice(1).filter((w) => /^\p{Lu}/u.test(w));
-  if (proper.length > 0) return proper.at(-1)!;
   return words.reduce((best, w) => (w.length > best.length ? w : best), '') || 'demo';
 }
