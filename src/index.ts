@@ -5,7 +5,6 @@ export type {
   OpenRouterChatSettings,
   OpenRouterLanguageModelOptions,
 } from './chat/openrouter-chat-options';
-export type { OpenRouterErrorData } from './openrouter-error';
 export {
   createOpenRouter,
   DEFAULT_OPENROUTER_BASE_URL,
@@ -13,12 +12,7 @@ export {
   type OpenRouterProviderSettings,
   openrouter,
 } from './openrouter-provider';
-export type {
-  OpenRouterPlugin,
-  OpenRouterProviderPreferences,
-  OpenRouterReasoningOptions,
-} from './openrouter-request-schemas';
-export type { CapabilityChecksSetting } from './platform/lazy-platform';
+export type { CapabilityChecksSetting } from './platform/capability-check';
 export type { OpenRouterChatModelId } from './platform/openrouter-model-ids';
 // The platform API's runtime helpers live in `ai-sdk-openrouter/platform` (loaded lazily here).
 export type {
@@ -36,10 +30,16 @@ export type {
   OpenRouterModelEndpoints,
   OpenRouterModelsPage,
 } from './platform/openrouter-platform-schemas';
+export type { OpenRouterErrorData } from './shared/openrouter-error';
+export type {
+  OpenRouterPlugin,
+  OpenRouterProviderPreferences,
+  OpenRouterReasoningOptions,
+} from './shared/openrouter-request-schemas';
 export {
   openrouterTools,
   type ServerToolArgs,
   type WebFetchArgs,
   type WebSearchArgs,
 } from './tool/openrouter-tools';
-export { VERSION } from './version';
+export { VERSION } from './shared/version';

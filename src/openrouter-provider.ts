@@ -10,21 +10,18 @@ import {
   loadOptionalSetting,
   withoutTrailingSlash,
 } from '@ai-sdk/provider-utils';
+import type { OpenRouterChatConfig } from './chat/openrouter-chat-config';
 import { OpenRouterChatLanguageModel } from './chat/openrouter-chat-language-model';
 import type { OpenRouterChatSettings } from './chat/openrouter-chat-options';
-import type { OpenRouterModelConfig } from './openrouter-config';
+import type { CapabilityChecksSetting } from './platform/capability-check';
+import { createCapabilityCheck, createLazyPlatformApi } from './platform/lazy-platform';
+import type { OpenRouterChatModelId } from './platform/openrouter-model-ids';
+import type { OpenRouterPlatformApi } from './platform/openrouter-platform-api';
 import {
   createOpenRouterHeaders,
   createSetupWarnings,
   type OpenRouterHeaderSettings,
-} from './openrouter-headers';
-import {
-  type CapabilityChecksSetting,
-  createCapabilityCheck,
-  createLazyPlatformApi,
-} from './platform/lazy-platform';
-import type { OpenRouterChatModelId } from './platform/openrouter-model-ids';
-import type { OpenRouterPlatformApi } from './platform/openrouter-platform-api';
+} from './shared/openrouter-headers';
 import { openrouterTools } from './tool/openrouter-tools';
 
 export const DEFAULT_OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
@@ -117,7 +114,7 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
   const platform = createLazyPlatformApi({ baseURL, headers, fetch: options.fetch });
   const checkCapabilities = createCapabilityCheck(options.capabilityChecks, platform);
 
-  const config = (kind: string): OpenRouterModelConfig => ({
+  const config = (kind: string): OpenRouterChatConfig => ({
     provider: `openrouter.${kind}`,
     baseURL,
     headers,

@@ -9,4 +9,4 @@ export {
   providerPreferencesSchema,
   reasoningSchema,
   toWireCase,
-} from './openrouter-request-schemas';
+} from './shared/openrouter-request-schemas';

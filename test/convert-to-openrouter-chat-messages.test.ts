@@ -12,12 +12,12 @@ import {
 } from '@ai-sdk/provider';
 import { convertUint8ArrayToBase64 } from '@ai-sdk/provider-utils';
 import { describe, expect, it } from 'vitest';
-import { convertToOpenRouterChatMessages } from '../src/chat/convert-to-openrouter-chat-messages';
+import { convertToOpenRouterChatMessages } from '../src/chat/prompt/convert-to-openrouter-chat-messages';
 import type {
   OpenRouterAssistantMessage,
   OpenRouterChatMessage,
   OpenRouterUserContentPart,
-} from '../src/chat/openrouter-chat-prompt';
+} from '../src/chat/prompt/openrouter-chat-prompt';
 
 const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 const PNG_BASE64 = convertUint8ArrayToBase64(PNG_BYTES);
@@ -958,15 +958,15 @@ describe('edge-runtime safety', () => {
   it('uses neither Buffer nor node: imports', async () => {
     const { readFile } = await import('node:fs/promises');
     for (const path of [
-      '../src/chat/convert-to-openrouter-chat-messages.ts',
-      '../src/chat/convert-openrouter-system-message.ts',
-      '../src/chat/convert-openrouter-user-message.ts',
-      '../src/chat/convert-openrouter-assistant-message.ts',
-      '../src/chat/convert-openrouter-tool-message.ts',
-      '../src/chat/openrouter-conversion-warnings.ts',
-      '../src/chat/convert-to-openrouter-content-part.ts',
-      '../src/chat/openrouter-cache-control.ts',
-      '../src/utils/stable-stringify.ts',
+      '../src/chat/prompt/convert-to-openrouter-chat-messages.ts',
+      '../src/chat/prompt/convert-openrouter-system-message.ts',
+      '../src/chat/prompt/convert-openrouter-user-message.ts',
+      '../src/chat/prompt/convert-openrouter-assistant-message.ts',
+      '../src/chat/prompt/convert-openrouter-tool-message.ts',
+      '../src/chat/prompt/openrouter-conversion-warnings.ts',
+      '../src/chat/prompt/convert-to-openrouter-content-part.ts',
+      '../src/chat/prompt/openrouter-cache-control.ts',
+      '../src/shared/stable-stringify.ts',
     ]) {
       const source = await readFile(new URL(path, import.meta.url), 'utf8');
       expect(source).not.toMatch(/\bBuffer\b|from 'node:/);

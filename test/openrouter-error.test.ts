@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getOpenRouterErrorMessage, isRetryableOpenRouterError } from '../src/openrouter-error';
+import {
+  getOpenRouterErrorMessage,
+  isRetryableOpenRouterError,
+} from '../src/shared/openrouter-error';
 
 describe('OpenRouter error messages say what happened and what to do', () => {
   it.each([

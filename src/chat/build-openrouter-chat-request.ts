@@ -1,12 +1,12 @@
 import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
 import { isCustomReasoning } from '@ai-sdk/provider-utils';
-import { convertToOpenRouterChatMessages } from './convert-to-openrouter-chat-messages';
 import type {
   OpenRouterBehaviourOptions,
   OpenRouterChatSettings,
   ResolvedOpenRouterOptions,
 } from './openrouter-chat-options';
-import { prepareOpenRouterTools } from './prepare-openrouter-tools';
+import { prepareOpenRouterTools } from './openrouter-chat-prepare-tools';
+import { convertToOpenRouterChatMessages } from './prompt/convert-to-openrouter-chat-messages';
 
 /**
  * Builds the `/chat/completions` body (without `stream`). Precedence, lowest first: mapped call

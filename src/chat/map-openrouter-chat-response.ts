@@ -9,12 +9,12 @@ import type {
   SharedV4ProviderMetadata,
   SharedV4Warning,
 } from '@ai-sdk/provider';
-import { convertOpenRouterUsage } from './convert-openrouter-usage';
+import { convertOpenRouterUsage } from './convert-openrouter-chat-usage';
 import { mapOpenRouterFinishReason } from './map-openrouter-finish-reason';
 import { AnnotationCollector, mapOpenRouterImage } from './map-openrouter-outputs';
 import { ServerToolCallMapper } from './map-server-tool-call';
 import type { OpenRouterChatResponse } from './openrouter-chat-api';
-import { buildOpenRouterProviderMetadata } from './openrouter-provider-metadata';
+import { buildOpenRouterProviderMetadata } from './openrouter-chat-provider-metadata';
 import { visibleReasoningText } from './reasoning-details-accumulator';
 import { ToolCallIdAllocator, toolCallProviderMetadata } from './tool-call-ids';
 

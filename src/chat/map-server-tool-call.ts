@@ -6,8 +6,8 @@ import type {
   LanguageModelV4ToolResult,
 } from '@ai-sdk/provider';
 import { createToolNameMapping } from '@ai-sdk/provider-utils';
+import { stableStringify } from '../shared/stable-stringify';
 import { serverToolNames } from '../tool/openrouter-tools';
-import { stableStringify } from '../utils/stable-stringify';
 import type { ToolCallIdAllocator } from './tool-call-ids';
 
 /** Marks the parts so the next turn's prompt conversion knows they need not be sent back. */

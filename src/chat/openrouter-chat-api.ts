@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { openRouterErrorObjectSchema } from '../openrouter-error';
+import { openRouterErrorObjectSchema } from '../shared/openrouter-error';
 
 /**
  * Response-side wire schemas for `POST /chat/completions`. A billed response must never be thrown

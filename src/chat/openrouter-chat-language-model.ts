@@ -13,20 +13,21 @@ import {
   type ResponseHandler,
   withUserAgentSuffix,
 } from '@ai-sdk/provider-utils';
-import { type CallSignal, linkAbortSignal } from '../call-signal';
-import { type OpenRouterModelConfig, openRouterUrl } from '../openrouter-config';
+import { type CallSignal, linkAbortSignal } from '../shared/call-signal';
+import { openRouterUrl } from '../shared/openrouter-config';
 import {
   createOpenRouterResponseError,
   openRouterFailedResponseHandler,
-} from '../openrouter-error';
-import { VERSION } from '../version';
+} from '../shared/openrouter-error';
+import { createOpenRouterPartStream } from '../shared/openrouter-event-stream';
+import { openRouterStreamResponseHandler } from '../shared/openrouter-stream-response-handler';
+import { VERSION } from '../shared/version';
 import { buildOpenRouterChatRequest } from './build-openrouter-chat-request';
 import { mapOpenRouterChatResponse } from './map-openrouter-chat-response';
 import { openRouterChatResponseSchema } from './openrouter-chat-api';
+import type { OpenRouterChatConfig } from './openrouter-chat-config';
 import type { OpenRouterChatSettings } from './openrouter-chat-options';
-import { OpenRouterChatStreamState } from './openrouter-chat-stream-state';
-import { createOpenRouterPartStream } from './openrouter-event-stream';
-import { openRouterStreamResponseHandler } from './openrouter-stream-response-handler';
+import { OpenRouterChatStreamState } from './stream/openrouter-chat-stream-state';
 
 /** Every http(s) or data URL OpenRouter fetches itself, so the AI SDK need not download it. */
 const FETCHABLE_URL = /^(https?:\/\/|data:)/i;
@@ -37,7 +38,7 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
   constructor(
     readonly modelId: string,
     private readonly settings: OpenRouterChatSettings,
-    private readonly config: OpenRouterModelConfig,
+    private readonly config: OpenRouterChatConfig,
   ) {}
 
   get provider(): string {
@@ -89,7 +90,10 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
       call:
         timeout === undefined
           ? linkAbortSignal(options.abortSignal)
-          : new (await import('../request-timeout')).RequestTimeout(timeout, options.abortSignal),
+          : new (await import('../shared/request-timeout')).RequestTimeout(
+              timeout,
+              options.abortSignal,
+            ),
       url: openRouterUrl(this.config, '/chat/completions'),
       headers: this.requestHeaders(options.headers),
     };

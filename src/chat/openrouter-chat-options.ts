@@ -6,9 +6,9 @@ import {
   providerPreferencesSchema,
   reasoningSchema,
   toWireCase,
-} from '../openrouter-request-schemas';
-import type { OpenRouterTimeout } from '../request-timeout';
-import { toSnakeCase } from '../utils/snake-case-keys';
+} from '../shared/openrouter-request-schemas';
+import type { OpenRouterTimeout } from '../shared/request-timeout';
+import { toSnakeCase } from '../shared/snake-case-keys';
 
 const jsonObject = z.record(z.string(), z.unknown());
 const cacheControlSchema = z.object({

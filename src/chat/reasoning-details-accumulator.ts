@@ -1,5 +1,5 @@
 import type { JSONObject } from '@ai-sdk/provider';
-import { StringBuilder } from '../utils/string-builder';
+import { StringBuilder } from '../shared/string-builder';
 
 /**
  * The human-readable text of a reasoning detail: `text` of `reasoning.text`, `summary` of

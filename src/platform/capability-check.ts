@@ -1,4 +1,4 @@
-import type { CapabilityCheck, CapabilityChecksSetting } from './lazy-platform';
+import type { SharedV4Warning } from '@ai-sdk/provider';
 import {
   applyRequireParameters,
   checkCapabilities,
@@ -6,6 +6,22 @@ import {
 } from './model-capabilities';
 import type { OpenRouterPlatformApi } from './openrouter-platform-api';
 import type { OpenRouterModel } from './openrouter-platform-schemas';
+
+/** The `capabilityChecks` provider setting. */
+export type CapabilityChecksSetting =
+  | boolean
+  | {
+      catalog?: OpenRouterModelCatalog | readonly OpenRouterModel[];
+      /** Set `provider.require_parameters` for JSON output (default true). */
+      requireParameters?: boolean;
+    };
+
+/** Checks a chat request body against the model's catalog entry; the body may gain a field. */
+export type CapabilityCheck = (
+  modelId: string,
+  body: Record<string, unknown>,
+  warnings: SharedV4Warning[],
+) => Promise<Record<string, unknown>>;
 
 /**
  * The `capabilityChecks` setting at work: the catalog is loaded once (or taken as given), each

@@ -1,7 +1,5 @@
-import type { SharedV4Warning } from '@ai-sdk/provider';
-import type { OpenRouterModelCatalog } from './model-capabilities';
+import type { CapabilityCheck, CapabilityChecksSetting } from './capability-check';
 import type { OpenRouterPlatformApi, OpenRouterPlatformApiConfig } from './openrouter-platform-api';
-import type { OpenRouterModel } from './openrouter-platform-schemas';
 
 /**
  * The platform API and capability checks, loaded on first use: most apps never call them, and
@@ -37,22 +35,6 @@ export function createLazyPlatformApi(config: OpenRouterPlatformApiConfig): Open
     generation: async (id, options) => (await api()).generation(id, options),
   };
 }
-
-/** The `capabilityChecks` provider setting. */
-export type CapabilityChecksSetting =
-  | boolean
-  | {
-      catalog?: OpenRouterModelCatalog | readonly OpenRouterModel[];
-      /** Set `provider.require_parameters` for JSON output (default true). */
-      requireParameters?: boolean;
-    };
-
-/** Checks a chat request body against the model's catalog entry; the body may gain a field. */
-export type CapabilityCheck = (
-  modelId: string,
-  body: Record<string, unknown>,
-  warnings: SharedV4Warning[],
-) => Promise<Record<string, unknown>>;
 
 /** The checks load (with the catalog code) on the first call that uses them. */
 export function createCapabilityCheck(

@@ -7,8 +7,8 @@ import {
   getFromApi,
   withUserAgentSuffix,
 } from '@ai-sdk/provider-utils';
-import { openRouterFailedResponseHandler } from '../openrouter-error';
-import { VERSION } from '../version';
+import { openRouterFailedResponseHandler } from '../shared/openrouter-error';
+import { VERSION } from '../shared/version';
 import {
   type OpenRouterCredits,
   type OpenRouterGeneration,

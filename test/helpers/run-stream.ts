@@ -3,8 +3,8 @@ import type {
   LanguageModelV4Prompt,
   LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
-import { OpenRouterChatStreamState } from '../../src/chat/openrouter-chat-stream-state';
-import { createOpenRouterPartStream } from '../../src/chat/openrouter-event-stream';
+import { OpenRouterChatStreamState } from '../../src/chat/stream/openrouter-chat-stream-state';
+import { createOpenRouterPartStream } from '../../src/shared/openrouter-event-stream';
 
 /** A deterministic id generator, so two runs of the same stream produce identical parts. */
 export function counterIds(prefix = 'id'): () => string {

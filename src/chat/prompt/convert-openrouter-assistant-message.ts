@@ -7,8 +7,9 @@ import type {
   SharedV4Warning,
 } from '@ai-sdk/provider';
 import { getTopLevelMediaType } from '@ai-sdk/provider-utils';
-import { stableStringify } from '../utils/stable-stringify';
-import type { ConversionContext } from './convert-to-openrouter-chat-messages';
+import { stableStringify } from '../../shared/stable-stringify';
+import { visibleReasoningText } from '../reasoning-details-accumulator';
+import type { ConversionContext } from './conversion-context';
 import {
   convertFileToOpenRouterContentPart,
   getOpenRouterOptions,
@@ -28,7 +29,6 @@ import type {
   OpenRouterToolCall,
 } from './openrouter-chat-prompt';
 import { dropped, unknownType } from './openrouter-conversion-warnings';
-import { visibleReasoningText } from './reasoning-details-accumulator';
 
 type AssistantMessage = Extract<LanguageModelV4Message, { role: 'assistant' }>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { toSnakeCase } from './utils/snake-case-keys';
+import { toSnakeCase } from './snake-case-keys';
 
 /**
  * Wire schemas of OpenRouter request objects shared by every model kind (openrouter-api.md §1.6

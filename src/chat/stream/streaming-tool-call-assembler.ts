@@ -3,12 +3,12 @@ import {
   type LanguageModelV4StreamPart,
   type SharedV4ProviderMetadata,
 } from '@ai-sdk/provider';
-import { StringBuilder } from '../utils/string-builder';
+import { StringBuilder } from '../../shared/string-builder';
 import {
   type AllocatedToolCallId,
   type ToolCallIdAllocator,
   toolCallProviderMetadata,
-} from './tool-call-ids';
+} from '../tool-call-ids';
 
 interface PendingToolCall {
   id: string;

@@ -1,5 +1,5 @@
 import type { SharedV4Warning } from '@ai-sdk/provider';
-import { stableStringify } from '../utils/stable-stringify';
+import { stableStringify } from '../../shared/stable-stringify';
 import type { OpenRouterReasoningDetail } from './openrouter-chat-prompt';
 
 /**

@@ -3,7 +3,7 @@ import type {
   LanguageModelV4ToolChoice,
   SharedV4Warning,
 } from '@ai-sdk/provider';
-import { snakeCaseKeys } from '../utils/snake-case-keys';
+import { snakeCaseKeys } from '../shared/snake-case-keys';
 
 export type OpenRouterFunctionTool = {
   type: 'function';

@@ -1,6 +1,5 @@
 import type { SharedV4Warning } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import type { CapabilityCheck } from './platform/lazy-platform';
 
 /** What the provider hands every model: resolved lazily, per request. */
 export interface OpenRouterModelConfig {
@@ -16,8 +15,6 @@ export interface OpenRouterModelConfig {
   generateId: () => string;
   /** Provider-level `extraBody`, merged into every request body. */
   extraBody?: Record<string, unknown>;
-  /** Opt-in capability checks (`capabilityChecks` setting). */
-  checkCapabilities?: CapabilityCheck;
 }
 
 export function openRouterUrl(config: OpenRouterModelConfig, path: string): string {

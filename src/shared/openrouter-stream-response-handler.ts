@@ -1,6 +1,6 @@
 import { EmptyResponseBodyError, InvalidResponseDataError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type ResponseHandler } from '@ai-sdk/provider-utils';
-import { createOpenRouterResponseError, openRouterErrorDataSchema } from '../openrouter-error';
+import { createOpenRouterResponseError, openRouterErrorDataSchema } from './openrouter-error';
 
 /**
  * Successful-response handler for streaming requests. OpenRouter can answer a stream request

@@ -1,7 +1,7 @@
 import type { APICallError, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { isAbortError } from '@ai-sdk/provider-utils';
 import { createParser } from 'eventsource-parser';
-import type { OpenRouterChatStreamState } from './openrouter-chat-stream-state';
+import type { OpenRouterChatStreamState } from '../chat/stream/openrouter-chat-stream-state';
 
 /** What the request around the stream needs to hear about: reads, the end, a timeout. */
 export interface StreamLifecycle {

@@ -10,16 +10,22 @@ import {
   type SharedV4ProviderMetadata,
   type SharedV4Warning,
 } from '@ai-sdk/provider';
-import { createOpenRouterResponseError, type OpenRouterErrorObject } from '../openrouter-error';
-import { convertOpenRouterUsage } from './convert-openrouter-usage';
-import { mapOpenRouterFinishReason } from './map-openrouter-finish-reason';
-import { AnnotationCollector, mapOpenRouterImage } from './map-openrouter-outputs';
-import { ServerToolCallMapper } from './map-server-tool-call';
-import { type OpenRouterUsage, openRouterUsageSchema } from './openrouter-chat-api';
-import { buildOpenRouterProviderMetadata } from './openrouter-provider-metadata';
-import { ReasoningDetailsAccumulator, visibleReasoningText } from './reasoning-details-accumulator';
+import {
+  createOpenRouterResponseError,
+  type OpenRouterErrorObject,
+} from '../../shared/openrouter-error';
+import { convertOpenRouterUsage } from '../convert-openrouter-chat-usage';
+import { mapOpenRouterFinishReason } from '../map-openrouter-finish-reason';
+import { AnnotationCollector, mapOpenRouterImage } from '../map-openrouter-outputs';
+import { ServerToolCallMapper } from '../map-server-tool-call';
+import { type OpenRouterUsage, openRouterUsageSchema } from '../openrouter-chat-api';
+import { buildOpenRouterProviderMetadata } from '../openrouter-chat-provider-metadata';
+import {
+  ReasoningDetailsAccumulator,
+  visibleReasoningText,
+} from '../reasoning-details-accumulator';
+import { ToolCallIdAllocator } from '../tool-call-ids';
 import { StreamingToolCallAssembler } from './streaming-tool-call-assembler';
-import { ToolCallIdAllocator } from './tool-call-ids';
 
 type Emit = (part: LanguageModelV4StreamPart) => void;
 

@@ -4,8 +4,8 @@ import type {
   LanguageModelV4ToolResultPart,
   SharedV4Warning,
 } from '@ai-sdk/provider';
-import { stableStringify } from '../utils/stable-stringify';
-import type { ConversionContext } from './convert-to-openrouter-chat-messages';
+import { stableStringify } from '../../shared/stable-stringify';
+import type { ConversionContext } from './conversion-context';
 import { convertFileToOpenRouterContentPart } from './convert-to-openrouter-content-part';
 import {
   emptyTextWarning,

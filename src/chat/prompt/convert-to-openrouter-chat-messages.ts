@@ -3,6 +3,7 @@ import type {
   LanguageModelV4Prompt,
   SharedV4Warning,
 } from '@ai-sdk/provider';
+import type { ConversionContext } from './conversion-context';
 import { convertAssistantMessage } from './convert-openrouter-assistant-message';
 import { convertSystemMessage } from './convert-openrouter-system-message';
 import { convertToolMessage } from './convert-openrouter-tool-message';
@@ -48,14 +49,6 @@ export function convertToOpenRouterChatMessages(prompt: LanguageModelV4Prompt): 
   });
   limitCacheBreakpoints(messages, warnings);
   return { messages, warnings };
-}
-
-/** What the per-role conversions share across the messages of one prompt. */
-export interface ConversionContext {
-  warnings: SharedV4Warning[];
-  reasoningDetails: ReasoningDetailsSanitizer;
-  /** AI SDK tool-call id -> the upstream's own id, for ids replaced only to stay unique. */
-  wireToolCallIds: Map<string, string>;
 }
 
 /**

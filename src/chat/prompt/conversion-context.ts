@@ -1,0 +1,10 @@
+import type { SharedV4Warning } from '@ai-sdk/provider';
+import type { ReasoningDetailsSanitizer } from './sanitize-reasoning-details';
+
+/** What the per-role conversions share across the messages of one prompt. */
+export interface ConversionContext {
+  warnings: SharedV4Warning[];
+  reasoningDetails: ReasoningDetailsSanitizer;
+  /** AI SDK tool-call id -> the upstream's own id, for ids replaced only to stay unique. */
+  wireToolCallIds: Map<string, string>;
+}
