@@ -36,10 +36,10 @@ export type {
   OpenRouterProviderPreferences,
   OpenRouterReasoningOptions,
 } from './shared/openrouter-request-schemas';
+export { VERSION } from './shared/version';
 export {
   openrouterTools,
   type ServerToolArgs,
   type WebFetchArgs,
   type WebSearchArgs,
 } from './tool/openrouter-tools';
-export { VERSION } from './shared/version';

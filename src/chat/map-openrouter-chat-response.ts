@@ -9,12 +9,12 @@ import type {
   SharedV4ProviderMetadata,
   SharedV4Warning,
 } from '@ai-sdk/provider';
-import { convertOpenRouterUsage } from './convert-openrouter-chat-usage';
+import { convertOpenRouterUsage } from '../shared/openrouter-usage';
 import { mapOpenRouterFinishReason } from './map-openrouter-finish-reason';
 import { AnnotationCollector, mapOpenRouterImage } from './map-openrouter-outputs';
 import { ServerToolCallMapper } from './map-server-tool-call';
 import type { OpenRouterChatResponse } from './openrouter-chat-api';
-import { buildOpenRouterProviderMetadata } from './openrouter-chat-provider-metadata';
+import { buildOpenRouterChatProviderMetadata } from './openrouter-chat-provider-metadata';
 import { visibleReasoningText } from './reasoning-details-accumulator';
 import { ToolCallIdAllocator, toolCallProviderMetadata } from './tool-call-ids';
 
@@ -107,7 +107,7 @@ export function mapOpenRouterChatResponse(options: {
     },
     usage: convertOpenRouterUsage(response.usage ?? undefined),
     providerMetadata: {
-      openrouter: buildOpenRouterProviderMetadata({
+      openrouter: buildOpenRouterChatProviderMetadata({
         provider: response.provider ?? undefined,
         generationId: response.id ?? undefined,
         nativeFinishReason: choice.native_finish_reason ?? undefined,

@@ -1,82 +1,13 @@
 import { z } from 'zod/v4';
+import { lenient, lenientList, openRouterReasoningDetailSchema } from '../shared/openrouter-api';
 import { openRouterErrorObjectSchema } from '../shared/openrouter-error';
+import { openRouterUsageSchema } from '../shared/openrouter-usage';
 
 /**
- * Response-side wire schemas for `POST /chat/completions`. A billed response must never be thrown
- * away over a field we do not need (pitfall P8): every field is nullish, unions stay open, and
- * unknown keys pass through. We validate what we read and nothing more.
+ * Response-side wire schemas for `POST /chat/completions`, lenient like every response schema
+ * here (see `shared/openrouter-api.ts`): a billed response is never thrown away over a field we
+ * do not need.
  */
-
-/** An optional field whose invalid value is dropped instead of failing the whole response. */
-export function lenient<T extends z.ZodType>(schema: T) {
-  return schema.nullish().catch(undefined);
-}
-
-/** An optional array whose invalid elements become `undefined` (callers skip them). */
-export function lenientArray<T extends z.ZodType>(element: T) {
-  return lenient(z.array(element.optional().catch(undefined)));
-}
-
-const nullishNumber = lenient(z.number());
-
-export const openRouterUsageSchema = z
-  .object({
-    prompt_tokens: nullishNumber,
-    completion_tokens: nullishNumber,
-    total_tokens: nullishNumber,
-    cost: nullishNumber,
-    is_byok: lenient(z.boolean()),
-    prompt_tokens_details: z
-      .object({
-        cached_tokens: nullishNumber,
-        cache_write_tokens: nullishNumber,
-        audio_tokens: nullishNumber,
-        video_tokens: nullishNumber,
-      })
-      .passthrough()
-      .nullish()
-      .catch(undefined),
-    completion_tokens_details: z
-      .object({
-        reasoning_tokens: nullishNumber,
-        image_tokens: nullishNumber,
-        audio_tokens: nullishNumber,
-        accepted_prediction_tokens: nullishNumber,
-        rejected_prediction_tokens: nullishNumber,
-      })
-      .passthrough()
-      .nullish()
-      .catch(undefined),
-    cost_details: z
-      .object({
-        upstream_inference_cost: nullishNumber,
-        upstream_inference_prompt_cost: nullishNumber,
-        upstream_inference_completions_cost: nullishNumber,
-      })
-      .passthrough()
-      .nullish()
-      .catch(undefined),
-    server_tool_use_details: lenient(z.record(z.string(), z.unknown())),
-    server_tool_use: lenient(z.record(z.string(), z.unknown())),
-  })
-  .passthrough();
-
-export type OpenRouterUsage = z.infer<typeof openRouterUsageSchema>;
-
-export type OpenRouterReasoningDetailWire = { type: string; [key: string]: unknown };
-
-/**
- * Reasoning details are opaque round-trip data that must go back byte-identical: `type` and
- * `format` are open strings (P22), and the object is checked, not rebuilt (a parsed copy would
- * reorder its keys).
- */
-export const openRouterReasoningDetailSchema = z.custom<OpenRouterReasoningDetailWire>(
-  (value) =>
-    value !== null &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    typeof (value as { type?: unknown }).type === 'string',
-);
 
 /** Unknown annotation types are kept as opaque objects instead of failing the response. */
 export const openRouterAnnotationSchema = z.object({ type: lenient(z.string()) }).passthrough();
@@ -104,7 +35,7 @@ export const openRouterChatResponseSchema = z
     model: lenient(z.string()),
     provider: lenient(z.string()),
     created: lenient(z.number()),
-    choices: lenientArray(
+    choices: lenientList(
       z
         .object({
           finish_reason: lenient(z.string()),
@@ -116,10 +47,10 @@ export const openRouterChatResponseSchema = z
               .object({
                 content: lenient(z.string()),
                 reasoning: lenient(z.string()),
-                reasoning_details: lenientArray(openRouterReasoningDetailSchema),
-                tool_calls: lenientArray(openRouterToolCallSchema),
-                images: lenientArray(openRouterImageOutputSchema),
-                annotations: lenientArray(openRouterAnnotationSchema),
+                reasoning_details: lenientList(openRouterReasoningDetailSchema),
+                tool_calls: lenientList(openRouterToolCallSchema),
+                images: lenientList(openRouterImageOutputSchema),
+                annotations: lenientList(openRouterAnnotationSchema),
                 refusal: lenient(z.string()),
               })
               .passthrough(),

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { lenient } from '../chat/openrouter-chat-api';
+import { dataEnvelope, lenient, lenientList } from '../shared/openrouter-api';
 
 /**
  * Response schemas of OpenRouter's platform endpoints (`GET /models`, `/model/{id}`,
@@ -11,20 +11,6 @@ import { lenient } from '../chat/openrouter-chat-api';
  * The only hard requirements: the `data` envelope, and a string `id` on list entries (an entry
  * without one cannot be addressed, so it is dropped from the list).
  */
-
-/** An optional array whose invalid elements are dropped. */
-function lenientList<T extends z.ZodType>(element: T) {
-  return lenient(strictList(element));
-}
-
-/** A required array whose invalid elements are dropped. */
-function strictList<T extends z.ZodType>(element: T) {
-  return z
-    .array(element.optional().catch(undefined))
-    .transform((items) =>
-      items.filter((item): item is Exclude<typeof item, undefined> => item !== undefined),
-    );
-}
 
 const nullishNumber = lenient(z.number());
 const nullishString = lenient(z.string());
@@ -118,16 +104,14 @@ export const openRouterModelSchema = z.object({ id: z.string(), ...modelFields }
 
 export const openRouterModelsPageSchema = z
   .object({
-    data: strictList(openRouterModelSchema),
+    data: lenientList(openRouterModelSchema, { required: true }),
     total_count: nullishNumber,
     /** `next`: e.g. `/api/v1/models?offset=500&limit=500`, or null on the last page. */
     links: lenient(z.object({ next: nullishString }).passthrough()),
   })
   .passthrough();
 
-export const openRouterModelResponseSchema = z
-  .object({ data: openRouterModelSchema })
-  .passthrough();
+export const openRouterModelResponseSchema = dataEnvelope(openRouterModelSchema);
 
 /** `latency_last_30m` / `throughput_last_30m`: percentiles (newer API) or a single number. */
 const percentilesSchema = lenient(
@@ -180,9 +164,7 @@ export const openRouterModelEndpointsSchema = z
   })
   .passthrough();
 
-export const openRouterModelEndpointsResponseSchema = z
-  .object({ data: openRouterModelEndpointsSchema })
-  .passthrough();
+export const openRouterModelEndpointsResponseSchema = dataEnvelope(openRouterModelEndpointsSchema);
 
 /** `GET /key`: the key that made the request (§5.7, §7.14). Amounts are USD (credits). */
 export const openRouterKeyInfoSchema = z
@@ -217,18 +199,14 @@ export const openRouterKeyInfoSchema = z
   })
   .passthrough();
 
-export const openRouterKeyInfoResponseSchema = z
-  .object({ data: openRouterKeyInfoSchema })
-  .passthrough();
+export const openRouterKeyInfoResponseSchema = dataEnvelope(openRouterKeyInfoSchema);
 
 /** `GET /credits` (a management key may be required). */
 export const openRouterCreditsSchema = z
   .object({ total_credits: nullishNumber, total_usage: nullishNumber })
   .passthrough();
 
-export const openRouterCreditsResponseSchema = z
-  .object({ data: openRouterCreditsSchema })
-  .passthrough();
+export const openRouterCreditsResponseSchema = dataEnvelope(openRouterCreditsSchema);
 
 export const openRouterGenerationProviderResponseSchema = z
   .object({
@@ -297,9 +275,7 @@ export const openRouterGenerationSchema = z
   })
   .passthrough();
 
-export const openRouterGenerationResponseSchema = z
-  .object({ data: openRouterGenerationSchema })
-  .passthrough();
+export const openRouterGenerationResponseSchema = dataEnvelope(openRouterGenerationSchema);
 
 export type OpenRouterModelPricing = z.infer<typeof openRouterModelPricingSchema>;
 export type OpenRouterModelArchitecture = z.infer<typeof openRouterModelArchitectureSchema>;

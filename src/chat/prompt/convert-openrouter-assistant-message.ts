@@ -7,6 +7,10 @@ import type {
   SharedV4Warning,
 } from '@ai-sdk/provider';
 import { getTopLevelMediaType } from '@ai-sdk/provider-utils';
+import type {
+  OpenRouterCacheControl,
+  OpenRouterReasoningDetail,
+} from '../../shared/openrouter-api';
 import { stableStringify } from '../../shared/stable-stringify';
 import { visibleReasoningText } from '../reasoning-details-accumulator';
 import type { ConversionContext } from './conversion-context';
@@ -23,8 +27,6 @@ import {
 } from './openrouter-cache-control';
 import type {
   OpenRouterAssistantMessage,
-  OpenRouterCacheControl,
-  OpenRouterReasoningDetail,
   OpenRouterTextContentPart,
   OpenRouterToolCall,
 } from './openrouter-chat-prompt';

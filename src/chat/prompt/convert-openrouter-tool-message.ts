@@ -4,6 +4,7 @@ import type {
   LanguageModelV4ToolResultPart,
   SharedV4Warning,
 } from '@ai-sdk/provider';
+import type { OpenRouterCacheControl } from '../../shared/openrouter-api';
 import { stableStringify } from '../../shared/stable-stringify';
 import type { ConversionContext } from './conversion-context';
 import { convertFileToOpenRouterContentPart } from './convert-to-openrouter-content-part';
@@ -14,11 +15,7 @@ import {
   setLastBlockCacheControl,
   setPartCacheControl,
 } from './openrouter-cache-control';
-import type {
-  OpenRouterCacheControl,
-  OpenRouterToolMessage,
-  OpenRouterUserContentPart,
-} from './openrouter-chat-prompt';
+import type { OpenRouterToolMessage, OpenRouterUserContentPart } from './openrouter-chat-prompt';
 import { dropped, unknownType } from './openrouter-conversion-warnings';
 
 type ToolMessage = Extract<LanguageModelV4Message, { role: 'tool' }>;

@@ -3,11 +3,8 @@ import {
   type SharedV4ProviderOptions,
   type SharedV4Warning,
 } from '@ai-sdk/provider';
-import type {
-  OpenRouterCacheControl,
-  OpenRouterChatMessage,
-  OpenRouterUserContentPart,
-} from './openrouter-chat-prompt';
+import { type OpenRouterCacheControl, toOpenRouterCacheControl } from '../../shared/openrouter-api';
+import type { OpenRouterChatMessage, OpenRouterUserContentPart } from './openrouter-chat-prompt';
 
 /**
  * Prompt caching: reading `cache_control` from provider options, placing it on content blocks,
@@ -35,8 +32,6 @@ const KEYS: ReadonlyArray<readonly [provider: string, key: string]> = [
   ['anthropic', 'cache_control'],
 ];
 
-const TTLS: ReadonlySet<unknown> = new Set(['5m', '1h']);
-
 /**
  * The cache control set in `providerOptions`, or undefined. `where` names the prompt element
  * (e.g. `prompt[2].content[1]`) for the error message.
@@ -62,20 +57,12 @@ export function getCacheControl(
 }
 
 function parseCacheControl(value: unknown, argument: string): OpenRouterCacheControl {
-  const candidate = value as { type?: unknown; ttl?: unknown };
-  const valid =
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    candidate.type === 'ephemeral' &&
-    (candidate.ttl === undefined || TTLS.has(candidate.ttl));
-  if (!valid) {
-    throw new InvalidArgumentError({
-      argument,
-      message: `Invalid cache control at ${argument}: ${describe(value)}. Expected { type: 'ephemeral', ttl?: '5m' | '1h' }.`,
-    });
-  }
-  const ttl = candidate.ttl as OpenRouterCacheControl['ttl'];
-  return ttl === undefined ? { type: 'ephemeral' } : { type: 'ephemeral', ttl };
+  const cacheControl = toOpenRouterCacheControl(value);
+  if (cacheControl) return cacheControl;
+  throw new InvalidArgumentError({
+    argument,
+    message: `Invalid cache control at ${argument}: ${describe(value)}. Expected { type: 'ephemeral', ttl?: '5m' | '1h' }.`,
+  });
 }
 
 function describe(value: unknown): string {

@@ -3,8 +3,10 @@
  * (openrouter.ai/docs/api_reference/overview, spec `ChatMessages`). Plain types: we build these
  * objects ourselves, so there is nothing to validate.
  */
-
-export type OpenRouterCacheControl = { type: 'ephemeral'; ttl?: '5m' | '1h' };
+import type {
+  OpenRouterCacheControl,
+  OpenRouterReasoningDetail,
+} from '../../shared/openrouter-api';
 
 export type OpenRouterChatPrompt = OpenRouterChatMessage[];
 
@@ -68,9 +70,6 @@ export interface OpenRouterToolCall {
   type: 'function';
   function: { name: string; arguments: string };
 }
-
-/** A reasoning detail is opaque round-trip data: every field is preserved as received. */
-export type OpenRouterReasoningDetail = { type: string; [key: string]: unknown };
 
 export interface OpenRouterAssistantMessage {
   role: 'assistant';

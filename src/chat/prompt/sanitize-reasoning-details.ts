@@ -1,6 +1,6 @@
 import type { SharedV4Warning } from '@ai-sdk/provider';
+import type { OpenRouterReasoningDetail } from '../../shared/openrouter-api';
 import { stableStringify } from '../../shared/stable-stringify';
-import type { OpenRouterReasoningDetail } from './openrouter-chat-prompt';
 
 /**
  * The only two reasons to send back less than an assistant turn's `reasoning_details`, each

@@ -14,12 +14,15 @@ import {
   createOpenRouterResponseError,
   type OpenRouterErrorObject,
 } from '../../shared/openrouter-error';
-import { convertOpenRouterUsage } from '../convert-openrouter-chat-usage';
+import {
+  convertOpenRouterUsage,
+  type OpenRouterUsage,
+  openRouterUsageSchema,
+} from '../../shared/openrouter-usage';
 import { mapOpenRouterFinishReason } from '../map-openrouter-finish-reason';
 import { AnnotationCollector, mapOpenRouterImage } from '../map-openrouter-outputs';
 import { ServerToolCallMapper } from '../map-server-tool-call';
-import { type OpenRouterUsage, openRouterUsageSchema } from '../openrouter-chat-api';
-import { buildOpenRouterProviderMetadata } from '../openrouter-chat-provider-metadata';
+import { buildOpenRouterChatProviderMetadata } from '../openrouter-chat-provider-metadata';
 import {
   ReasoningDetailsAccumulator,
   visibleReasoningText,
@@ -185,7 +188,7 @@ export class OpenRouterChatStreamState {
       finishReason: { unified, raw: this.finishReason },
       usage: convertOpenRouterUsage(this.usage),
       providerMetadata: {
-        openrouter: buildOpenRouterProviderMetadata({
+        openrouter: buildOpenRouterChatProviderMetadata({
           provider: this.provider,
           generationId: this.generationId,
           nativeFinishReason: this.nativeFinishReason,

@@ -1,0 +1,149 @@
+import type { JSONObject, JSONValue, LanguageModelV4Usage } from '@ai-sdk/provider';
+import { z } from 'zod/v4';
+import { lenient } from './openrouter-api';
+
+/**
+ * OpenRouter's `usage` object, which every inference endpoint returns in the same shape (chat,
+ * completions, embeddings, images, transcription, rerank, video): token counts, the `cost` in
+ * credits, `is_byok`, and per-kind details. See https://openrouter.ai/docs/use-cases/usage-accounting.
+ */
+const nullishNumber = lenient(z.number());
+
+export const openRouterUsageSchema = z
+  .object({
+    prompt_tokens: nullishNumber,
+    completion_tokens: nullishNumber,
+    total_tokens: nullishNumber,
+    cost: nullishNumber,
+    is_byok: lenient(z.boolean()),
+    prompt_tokens_details: z
+      .object({
+        cached_tokens: nullishNumber,
+        cache_write_tokens: nullishNumber,
+        audio_tokens: nullishNumber,
+        video_tokens: nullishNumber,
+      })
+      .passthrough()
+      .nullish()
+      .catch(undefined),
+    completion_tokens_details: z
+      .object({
+        reasoning_tokens: nullishNumber,
+        image_tokens: nullishNumber,
+        audio_tokens: nullishNumber,
+        accepted_prediction_tokens: nullishNumber,
+        rejected_prediction_tokens: nullishNumber,
+      })
+      .passthrough()
+      .nullish()
+      .catch(undefined),
+    cost_details: z
+      .object({
+        upstream_inference_cost: nullishNumber,
+        upstream_inference_prompt_cost: nullishNumber,
+        upstream_inference_completions_cost: nullishNumber,
+      })
+      .passthrough()
+      .nullish()
+      .catch(undefined),
+    server_tool_use_details: lenient(z.record(z.string(), z.unknown())),
+    server_tool_use: lenient(z.record(z.string(), z.unknown())),
+  })
+  .passthrough();
+
+export type OpenRouterUsage = z.infer<typeof openRouterUsageSchema>;
+
+/**
+ * OpenRouter usage -> AI SDK usage. Unknown counts stay `undefined` (never a made-up 0).
+ * `prompt_tokens` includes cache reads and writes (OpenRouter normalises every upstream to the
+ * OpenAI convention), so the uncached part is what remains after both.
+ */
+export function convertOpenRouterUsage(usage: OpenRouterUsage | undefined): LanguageModelV4Usage {
+  const promptTokens = usage?.prompt_tokens ?? undefined;
+  const completionTokens = usage?.completion_tokens ?? undefined;
+  const cacheRead = usage?.prompt_tokens_details?.cached_tokens ?? undefined;
+  const cacheWrite = usage?.prompt_tokens_details?.cache_write_tokens ?? undefined;
+  const reasoning = usage?.completion_tokens_details?.reasoning_tokens ?? undefined;
+  return {
+    inputTokens: {
+      total: promptTokens,
+      noCache:
+        promptTokens === undefined
+          ? undefined
+          : Math.max(0, promptTokens - (cacheRead ?? 0) - (cacheWrite ?? 0)),
+      cacheRead,
+      cacheWrite,
+    },
+    outputTokens: {
+      total: completionTokens,
+      text:
+        completionTokens === undefined
+          ? undefined
+          : Math.max(0, completionTokens - (reasoning ?? 0)),
+      reasoning,
+    },
+    raw: usage as JSONObject | undefined,
+  };
+}
+
+/**
+ * The `usage` block of `providerMetadata.openrouter`, the same for every model kind. It keeps the
+ * camelCase shape that code written for `@openrouter/ai-sdk-provider` already reads
+ * (`providerMetadata.openrouter.usage.cost`).
+ */
+export function convertOpenRouterUsageMetadata(usage: OpenRouterUsage): JSONObject {
+  const promptTokens = usage.prompt_tokens ?? undefined;
+  const completionTokens = usage.completion_tokens ?? undefined;
+  const result: JSONObject = {
+    promptTokens,
+    completionTokens,
+    totalTokens:
+      usage.total_tokens ??
+      (promptTokens !== undefined && completionTokens !== undefined
+        ? promptTokens + completionTokens
+        : undefined),
+  };
+  if (usage.cost != null) result.cost = usage.cost;
+  if (usage.is_byok != null) result.isByok = usage.is_byok;
+  const prompt = usage.prompt_tokens_details;
+  if (prompt) {
+    result.promptTokensDetails = compact({
+      cachedTokens: prompt.cached_tokens,
+      cacheWriteTokens: prompt.cache_write_tokens,
+      audioTokens: prompt.audio_tokens,
+      videoTokens: prompt.video_tokens,
+    });
+  }
+  const completion = usage.completion_tokens_details;
+  if (completion) {
+    result.completionTokensDetails = compact({
+      reasoningTokens: completion.reasoning_tokens,
+      imageTokens: completion.image_tokens,
+      audioTokens: completion.audio_tokens,
+      acceptedPredictionTokens: completion.accepted_prediction_tokens,
+      rejectedPredictionTokens: completion.rejected_prediction_tokens,
+    });
+  }
+  const cost = usage.cost_details;
+  if (cost) {
+    result.costDetails = compact({
+      upstreamInferenceCost: cost.upstream_inference_cost,
+      upstreamInferencePromptCost: cost.upstream_inference_prompt_cost,
+      upstreamInferenceCompletionsCost: cost.upstream_inference_completions_cost,
+    });
+  }
+  // The spec and the docs disagree on the key name; accept both.
+  const serverToolUse = usage.server_tool_use_details ?? usage.server_tool_use;
+  if (serverToolUse) result.serverToolUse = serverToolUse as JSONObject;
+  return compact(result);
+}
+
+/** Drops `undefined` and `null` values so metadata only states what OpenRouter reported. */
+function compact(record: Record<string, JSONValue | undefined | null>): JSONObject {
+  const result: JSONObject = {};
+  for (const key in record) {
+    const value = record[key];
+    if (value !== undefined && value !== null) result[key] = value;
+  }
+  return result;
+}
