@@ -61,8 +61,6 @@ export const openRouterChatResponseSchema = z
     usage: lenient(openRouterUsageSchema),
     /** Routing details, sent with `X-OpenRouter-Metadata: enabled`. */
     openrouter_metadata: z.unknown().optional(),
-    /** A whole-body error sent with HTTP 200 (P9). */
-    error: lenient(openRouterErrorObjectSchema),
   })
   .passthrough();
 

@@ -2,26 +2,18 @@ import {
   type LanguageModelV4,
   type LanguageModelV4CallOptions,
   type LanguageModelV4GenerateResult,
+  type LanguageModelV4StreamPart,
   type LanguageModelV4StreamResult,
   NoContentGeneratedError,
   type SharedV4Warning,
 } from '@ai-sdk/provider';
-import {
-  combineHeaders,
-  createJsonResponseHandler,
-  postJsonToApi,
-  type ResponseHandler,
-  withUserAgentSuffix,
-} from '@ai-sdk/provider-utils';
-import { type CallSignal, linkAbortSignal } from '../shared/call-signal';
-import { openRouterUrl } from '../shared/openrouter-config';
-import {
-  createOpenRouterResponseError,
-  openRouterFailedResponseHandler,
-} from '../shared/openrouter-error';
+import { createOpenRouterResponseError } from '../shared/openrouter-error';
 import { createOpenRouterPartStream } from '../shared/openrouter-event-stream';
-import { openRouterStreamResponseHandler } from '../shared/openrouter-stream-response-handler';
-import { VERSION } from '../shared/version';
+import { requestOpenRouter, requestOpenRouterStream } from '../shared/openrouter-request';
+import {
+  createOpenRouterJsonResponseHandler,
+  openRouterEventStreamResponseHandler,
+} from '../shared/openrouter-response-handlers';
 import { buildOpenRouterChatRequest } from './build-openrouter-chat-request';
 import { mapOpenRouterChatResponse } from './map-openrouter-chat-response';
 import { openRouterChatResponseSchema } from './openrouter-chat-api';
@@ -55,20 +47,7 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
     'video/*': [FETCHABLE_URL],
   };
 
-  private requestHeaders(callHeaders: LanguageModelV4CallOptions['headers']) {
-    const configHeaders = this.config.headers();
-    // `ai` sends its own user-agent with every call, which would replace both a user-agent from
-    // the provider settings and ours in a plain merge (P6): keep all three.
-    const configUserAgent = findHeader(configHeaders, 'user-agent');
-    const keepConfigUserAgent =
-      configUserAgent !== undefined && findHeader(callHeaders, 'user-agent') !== undefined;
-    return withUserAgentSuffix(
-      combineHeaders(configHeaders, callHeaders),
-      ...(keepConfigUserAgent ? [configUserAgent] : []),
-      `ai-sdk-openrouter/${VERSION}`,
-    );
-  }
-
+  /** The request body and warnings; the capability check (opt-in) may add a field. */
   private async prepare(options: LanguageModelV4CallOptions) {
     const warnings: SharedV4Warning[] = this.config.setupWarnings();
     const built = await buildOpenRouterChatRequest({
@@ -78,80 +57,40 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
       providerExtraBody: this.config.extraBody,
       warnings,
     });
-    // Opt-in (`capabilityChecks`): compare the request with the model's catalog entry.
     const body = this.config.checkCapabilities
       ? await this.config.checkCapabilities(this.modelId, built.body, warnings)
       : built.body;
-    const timeout = built.behaviour.timeout;
     return {
       body,
       warnings,
-      // The timeout code loads only when a timeout is configured (it is off by default).
-      call:
-        timeout === undefined
-          ? linkAbortSignal(options.abortSignal)
-          : new (await import('../shared/request-timeout')).RequestTimeout(
-              timeout,
-              options.abortSignal,
-            ),
-      url: openRouterUrl(this.config, '/chat/completions'),
-      headers: this.requestHeaders(options.headers),
+      request: {
+        config: this.config,
+        path: '/chat/completions',
+        headers: options.headers,
+        abortSignal: options.abortSignal,
+        timeout: built.behaviour.timeout,
+      },
     };
   }
 
-  /**
-   * POST with OpenRouter's error handling on the call's own signal: the response starting counts
-   * as activity, and a request aborted by a timeout fails with a retryable `APICallError`.
-   */
-  private async post<T>(args: {
-    url: string;
-    headers: Record<string, string | undefined>;
-    body: Record<string, unknown>;
-    successfulResponseHandler: ResponseHandler<T>;
-    call: CallSignal;
-  }) {
-    const { call } = args;
-    const started =
-      <R>(handler: ResponseHandler<R>): ResponseHandler<R> =>
-      (options) => {
-        call.activity();
-        return handler(options);
-      };
-    try {
-      return await postJsonToApi({
-        url: args.url,
-        headers: args.headers,
-        body: args.body,
-        failedResponseHandler: started(openRouterFailedResponseHandler),
-        successfulResponseHandler: started(args.successfulResponseHandler),
-        abortSignal: call.signal,
-        fetch: this.config.fetch,
-      });
-    } catch (error) {
-      call.done();
-      throw call.timeoutError({ url: args.url, requestBodyValues: args.body }) ?? error;
-    }
-  }
-
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
-    const { body, warnings, url, headers, call } = await this.prepare(options);
+    const { body, warnings, request } = await this.prepare(options);
     const {
       responseHeaders,
       value: response,
       rawValue,
-    } = await this.post({
       url,
-      headers,
-      body,
-      successfulResponseHandler: createJsonResponseHandler(openRouterChatResponseSchema),
-      call,
-    }).finally(() => call.done());
+    } = await requestOpenRouter({
+      ...request,
+      body: { json: body },
+      successfulResponseHandler: createOpenRouterJsonResponseHandler(openRouterChatResponseSchema),
+    });
 
     const choice = response.choices?.find((candidate) => candidate !== undefined);
-    const error = response.error ?? choice?.error;
+    const error = choice?.error;
     if (error) {
-      // HTTP 200 with an error (whole body, or a generation that failed midway): an API error,
-      // so retries and error handling work as for any other failure (P9).
+      // A generation that failed midway (HTTP 200, error on the choice): an API error, so
+      // retries and error handling work as for any other failure.
       throw createOpenRouterResponseError({
         error,
         url,
@@ -189,23 +128,21 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
     const prepared = await this.prepare(options);
     const body = { ...prepared.body, stream: true };
-    const { call } = prepared;
-    const { responseHeaders, value: responseBody } = await this.post({
-      url: prepared.url,
-      headers: prepared.headers,
-      body,
-      successfulResponseHandler: openRouterStreamResponseHandler,
-      call,
+    const {
+      responseHeaders,
+      value: responseBody,
+      url,
+      lifecycle,
+    } = await requestOpenRouterStream({
+      ...prepared.request,
+      body: { json: body },
+      successfulResponseHandler: openRouterEventStreamResponseHandler,
     });
 
-    const stream = createOpenRouterPartStream({
+    const stream = createOpenRouterPartStream<LanguageModelV4StreamPart>({
       body: responseBody,
       abortSignal: options.abortSignal,
-      lifecycle: {
-        activity: () => call.activity(),
-        done: () => call.done(),
-        timeoutError: () => call.timeoutError({ url: prepared.url, requestBodyValues: body }),
-      },
+      lifecycle,
       createState: (emit) =>
         new OpenRouterChatStreamState({
           emit,
@@ -214,23 +151,10 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
           tools: options.tools,
           generateId: this.config.generateId,
           includeRawChunks: options.includeRawChunks === true,
-          request: {
-            url: prepared.url,
-            requestBodyValues: body,
-            responseHeaders: responseHeaders ?? {},
-          },
+          request: { url, requestBodyValues: body, responseHeaders },
         }),
     });
 
-    return { stream, request: { url: prepared.url, body }, response: { headers: responseHeaders } };
+    return { stream, request: { url, body }, response: { headers: responseHeaders } };
   }
-}
-
-function findHeader(
-  headers: Record<string, string | undefined> | undefined,
-  name: string,
-): string | undefined {
-  if (!headers) return undefined;
-  for (const key in headers) if (key.toLowerCase() === name) return headers[key];
-  return undefined;
 }

@@ -1,14 +1,7 @@
-import { InvalidArgumentError, LoadAPIKeyError } from '@ai-sdk/provider';
-import {
-  combineHeaders,
-  createJsonResponseHandler,
-  type FetchFunction,
-  type FlexibleSchema,
-  getFromApi,
-  withUserAgentSuffix,
-} from '@ai-sdk/provider-utils';
-import { openRouterFailedResponseHandler } from '../shared/openrouter-error';
-import { VERSION } from '../shared/version';
+import { InvalidArgumentError } from '@ai-sdk/provider';
+import type { FlexibleSchema } from '@ai-sdk/provider-utils';
+import { type OpenRouterRequestConfig, requestOpenRouter } from '../shared/openrouter-request';
+import { createOpenRouterJsonResponseHandler } from '../shared/openrouter-response-handlers';
 import {
   type OpenRouterCredits,
   type OpenRouterGeneration,
@@ -25,13 +18,7 @@ import {
 } from './openrouter-platform-schemas';
 
 /** What the platform API needs from the provider: the same lazily resolved settings as models. */
-export interface OpenRouterPlatformApiConfig {
-  /** Base URL without trailing slash, resolved per request. */
-  baseURL: () => string;
-  /** Auth, attribution and user headers; may throw `LoadAPIKeyError` when no key is configured. */
-  headers: () => Record<string, string | undefined>;
-  fetch?: FetchFunction;
-}
+export type OpenRouterPlatformApiConfig = OpenRouterRequestConfig;
 
 /** Options every platform call accepts. */
 export interface OpenRouterPlatformRequestOptions {
@@ -203,16 +190,14 @@ export function createOpenRouterPlatformApi(
     options: OpenRouterPlatformRequestOptions | undefined;
     publicRoute: boolean;
   }): Promise<T> => {
-    const search = request.query?.toString();
-    const { value } = await getFromApi({
-      url: `${config.baseURL()}${request.path}${search ? `?${search}` : ''}`,
-      headers: requestHeaders(config, request.options?.headers, request.publicRoute),
-      failedResponseHandler: openRouterFailedResponseHandler,
-      successfulResponseHandler: createJsonResponseHandler(request.schema),
+    const { value } = await requestOpenRouter({
+      config,
+      path: request.path,
+      query: request.query,
+      headers: request.options?.headers,
       abortSignal: request.options?.abortSignal,
-      fetch: config.fetch,
-      // Built from the configured base URL, never from a response (vercel/ai rule, §5.1).
-      validateUrl: false,
+      successfulResponseHandler: createOpenRouterJsonResponseHandler(request.schema),
+      keyOptional: request.publicRoute,
     });
     return value;
   };
@@ -301,24 +286,6 @@ export function createOpenRouterPlatformApi(
       ).data;
     },
   };
-}
-
-function requestHeaders(
-  config: OpenRouterPlatformApiConfig,
-  callHeaders: Record<string, string | undefined> | undefined,
-  publicRoute: boolean,
-): Record<string, string> {
-  let configHeaders: Record<string, string | undefined> = {};
-  try {
-    configHeaders = config.headers();
-  } catch (error) {
-    // The catalog is public; everything else needs the key and reports its absence.
-    if (!(publicRoute && LoadAPIKeyError.isInstance(error))) throw error;
-  }
-  return withUserAgentSuffix(
-    combineHeaders(configHeaders, callHeaders),
-    `ai-sdk-openrouter/${VERSION}`,
-  );
 }
 
 /**

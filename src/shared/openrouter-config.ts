@@ -16,7 +16,3 @@ export interface OpenRouterModelConfig {
   /** Provider-level `extraBody`, merged into every request body. */
   extraBody?: Record<string, unknown>;
 }
-
-export function openRouterUrl(config: OpenRouterModelConfig, path: string): string {
-  return `${config.baseURL()}${path}`;
-}

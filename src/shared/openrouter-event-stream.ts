@@ -1,7 +1,6 @@
-import type { APICallError, LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import type { APICallError } from '@ai-sdk/provider';
 import { isAbortError } from '@ai-sdk/provider-utils';
 import { createParser } from 'eventsource-parser';
-import type { OpenRouterChatStreamState } from '../chat/stream/openrouter-chat-stream-state';
 
 /** What the request around the stream needs to hear about: reads, the end, a timeout. */
 export interface StreamLifecycle {
@@ -11,6 +10,23 @@ export interface StreamLifecycle {
   done(): void;
   /** When the request was aborted by the model's timeout, the error to report instead. */
   timeoutError(): APICallError | undefined;
+}
+
+/**
+ * What turns SSE events into parts, for any streaming endpoint (chat, legacy completions). The
+ * reader calls it in order and stops reading once `isDone` is true.
+ */
+export interface SseEventConsumer {
+  /** One `data:` payload. */
+  data(data: string): void;
+  /** A `:` comment line (OpenRouter's keep-alive). */
+  comment(): void;
+  /** The body could not be read to the end. */
+  readError(error: unknown): void;
+  /** The body ended (or failed): flush and finish. Called exactly once. */
+  end(): void;
+  /** The response is complete (`[DONE]`): nothing more is read. */
+  readonly isDone: boolean;
 }
 
 const NO_LIFECYCLE: StreamLifecycle = {
@@ -25,20 +41,20 @@ const NO_LIFECYCLE: StreamLifecycle = {
  * `createEventSourceResponseHandler` for two reasons: keep-alive comments become `ping` parts,
  * and a read error mid-body still ends the stream with `error` + `finish` instead of a throw.
  */
-export function createOpenRouterPartStream(options: {
+export function createOpenRouterPartStream<PART>(options: {
   body: ReadableStream<Uint8Array>;
-  createState: (emit: (part: LanguageModelV4StreamPart) => void) => OpenRouterChatStreamState;
+  createState: (emit: (part: PART) => void) => SseEventConsumer;
   abortSignal: AbortSignal | undefined;
   lifecycle?: StreamLifecycle;
-}): ReadableStream<LanguageModelV4StreamPart> {
+}): ReadableStream<PART> {
   const lifecycle = options.lifecycle ?? NO_LIFECYCLE;
   const reader = options.body.getReader();
   const decoder = new TextDecoder();
-  let state: OpenRouterChatStreamState;
+  let state: SseEventConsumer;
   let parser: ReturnType<typeof createParser>;
   let enqueued = 0;
 
-  return new ReadableStream<LanguageModelV4StreamPart>({
+  return new ReadableStream<PART>({
     start(controller) {
       state = options.createState((part) => {
         enqueued++;

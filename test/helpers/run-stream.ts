@@ -51,7 +51,7 @@ export async function runStream(
     },
   });
   const generateId = counterIds();
-  const stream = createOpenRouterPartStream({
+  const stream = createOpenRouterPartStream<LanguageModelV4StreamPart>({
     body,
     abortSignal: undefined,
     createState: (emit) =>
