@@ -1,12 +1,11 @@
 import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
 import { isCustomReasoning } from '@ai-sdk/provider-utils';
-import type {
-  OpenRouterBehaviourOptions,
-  OpenRouterChatSettings,
-  ResolvedOpenRouterOptions,
-} from './openrouter-chat-options';
+import type { ResolvedOpenRouterOptions } from '../shared/resolve-openrouter-options';
+import type { OpenRouterBehaviourOptions, OpenRouterChatSettings } from './openrouter-chat-options';
 import { prepareOpenRouterTools } from './openrouter-chat-prepare-tools';
 import { convertToOpenRouterChatMessages } from './prompt/convert-to-openrouter-chat-messages';
+
+type ResolvedChatOptions = ResolvedOpenRouterOptions<OpenRouterBehaviourOptions>;
 
 /**
  * Builds the `/chat/completions` body (without `stream`). Precedence, lowest first: mapped call
@@ -62,7 +61,7 @@ export async function buildOpenRouterChatRequest(options: {
   return { body, behaviour: { ...fromSettings.behaviour, ...fromCall.behaviour } };
 }
 
-const NO_OPTIONS: ResolvedOpenRouterOptions = { body: {}, behaviour: {} };
+const NO_OPTIONS: ResolvedChatOptions = { body: {}, behaviour: {} };
 
 /**
  * The option schemas load with the first call that has options: many apps never pass any, and
@@ -72,15 +71,15 @@ async function resolveOptions(
   options: Record<string, unknown> | undefined,
   source: string,
   warnings: SharedV4Warning[],
-): Promise<ResolvedOpenRouterOptions> {
+): Promise<ResolvedChatOptions> {
   if (!options || Object.keys(options).length === 0) return NO_OPTIONS;
-  const { resolveOpenRouterOptions } = await import('./openrouter-chat-options');
-  return resolveOpenRouterOptions(options, source, warnings);
+  const { resolveOpenRouterChatOptions } = await import('./openrouter-chat-options');
+  return resolveOpenRouterChatOptions(options, source, warnings);
 }
 
 function mapResponseFormat(
   responseFormat: LanguageModelV4CallOptions['responseFormat'],
-  ...sources: ResolvedOpenRouterOptions[]
+  ...sources: ResolvedChatOptions[]
 ) {
   if (responseFormat?.type !== 'json') return undefined;
   if (!responseFormat.schema) return { type: 'json_object' };
@@ -110,8 +109,8 @@ function mapReasoning(reasoning: LanguageModelV4CallOptions['reasoning']) {
 
 function reportReasoningConflict(
   reasoning: LanguageModelV4CallOptions['reasoning'],
-  fromSettings: ResolvedOpenRouterOptions,
-  fromCall: ResolvedOpenRouterOptions,
+  fromSettings: ResolvedChatOptions,
+  fromCall: ResolvedChatOptions,
   warnings: SharedV4Warning[],
 ): void {
   const explicit = fromCall.body.reasoning ?? fromSettings.body.reasoning;

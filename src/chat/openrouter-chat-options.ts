@@ -1,20 +1,21 @@
-import { InvalidArgumentError, type SharedV4Warning } from '@ai-sdk/provider';
+import type { SharedV4Warning } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
 import {
+  cacheControlOptionSchema,
   type EitherCase,
   pluginSchema,
   providerPreferencesSchema,
   reasoningSchema,
-  toWireCase,
+  timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
-import { toSnakeCase } from '../shared/snake-case-keys';
+import {
+  type OpenRouterOptionsSpec,
+  type ResolvedOpenRouterOptions,
+  resolveOpenRouterOptions,
+} from '../shared/resolve-openrouter-options';
 
 const jsonObject = z.record(z.string(), z.unknown());
-const cacheControlSchema = z.object({
-  type: z.literal('ephemeral'),
-  ttl: z.enum(['5m', '1h']).optional(),
-});
 
 /**
  * Every documented `/chat/completions` request field that is not mapped from an AI SDK call
@@ -38,7 +39,7 @@ export const openRouterChatRequestFieldsSchema = z
     session_id: z.string().max(256),
     metadata: z.record(z.string().max(64), z.string().max(512)),
     trace: jsonObject,
-    cache_control: cacheControlSchema,
+    cache_control: cacheControlOptionSchema,
     prompt_cache_key: z.string(),
     prompt_cache_options: z
       .object({ mode: z.literal('explicit'), ttl: z.string().optional() })
@@ -103,112 +104,28 @@ export type OpenRouterChatSettings = OpenRouterLanguageModelOptions & {
   extraBody?: Record<string, unknown>;
 };
 
-const fieldSchemas = openRouterChatRequestFieldsSchema.shape as Record<string, z.ZodType>;
-const positiveMs = z.number().int().positive();
-const behaviourSchemas: Record<string, z.ZodType> = {
-  structured_outputs: z.object({ strict: z.boolean().optional() }),
-  timeout: z.union([
-    positiveMs,
-    z.object({ firstByteMs: positiveMs.optional(), idleMs: positiveMs.optional() }).strict(),
-  ]),
-};
-/** Nested objects whose unknown keys are worth a warning (the usual place for typos). */
-const CHECKED_NESTED: Record<string, z.ZodObject> = {
-  provider: providerPreferencesSchema,
-  reasoning: reasoningSchema,
-};
-/** Keys the package owns: options may not replace them (the escape hatch is `extraBody`). */
-const RESERVED_BODY_KEYS = new Set(['model', 'messages', 'stream', 'tools', 'tool_choice']);
-/** No-ops OpenRouter documents as deprecated: accepted with a warning, not sent. */
-const NO_EFFECT_KEYS: Record<string, string> = {
-  usage: 'OpenRouter always returns usage; `usage.include` has no effect.',
-  stream_options: 'OpenRouter always streams usage; `stream_options.include_usage` has no effect.',
+/** How `resolveOpenRouterOptions` reads chat settings and `providerOptions.openrouter`. */
+export const openRouterChatOptionsSpec: OpenRouterOptionsSpec = {
+  fields: openRouterChatRequestFieldsSchema.shape,
+  verbatimFields: new Set(['metadata', 'logit_bias', 'trace']),
+  behaviour: {
+    structured_outputs: z.object({ strict: z.boolean().optional() }),
+    timeout: timeoutOptionSchema,
+  },
+  checkedNested: { provider: providerPreferencesSchema, reasoning: reasoningSchema },
+  reserved: new Set(['model', 'messages', 'stream', 'tools', 'tool_choice']),
+  noEffect: {
+    usage: 'OpenRouter always returns usage; `usage.include` has no effect.',
+    stream_options:
+      'OpenRouter always streams usage; `stream_options.include_usage` has no effect.',
+  },
 };
 
-export interface ResolvedOpenRouterOptions {
-  /** Wire-named body fields, validated. Unknown keys are passed through unchanged. */
-  body: Record<string, unknown>;
-  behaviour: OpenRouterBehaviourOptions;
-}
-
-/**
- * Validates one options object (model settings or `providerOptions.openrouter`) and maps it to
- * wire names. `source` names where it came from in errors and warnings.
- */
-export function resolveOpenRouterOptions(
+/** Validates chat settings or `providerOptions.openrouter` and maps them to wire names. */
+export function resolveOpenRouterChatOptions(
   options: Record<string, unknown> | undefined,
   source: string,
   warnings: SharedV4Warning[],
-): ResolvedOpenRouterOptions {
-  const body: Record<string, unknown> = {};
-  const behaviour: Record<string, unknown> = {};
-  if (!options) return { body, behaviour };
-  for (const [key, rawValue] of Object.entries(options)) {
-    if (rawValue === undefined) continue;
-    const wireKey = toSnakeCase(key);
-    const argument = `${source}.${key}`;
-    const fieldSchema = fieldSchemas[wireKey];
-    const behaviourSchema = behaviourSchemas[wireKey];
-    if (fieldSchema) {
-      const value =
-        wireKey === 'metadata' || wireKey === 'logit_bias' ? rawValue : toWireCase(rawValue);
-      body[wireKey] = validate(fieldSchema, value, argument);
-      reportUnknownNestedKeys(wireKey, body[wireKey], argument, warnings);
-    } else if (behaviourSchema) {
-      // Package settings, not wire fields: validated as written.
-      behaviour[snakeToCamel(wireKey)] = validate(behaviourSchema, rawValue, argument);
-    } else if (RESERVED_BODY_KEYS.has(wireKey)) {
-      warnings.push({
-        type: 'other',
-        message: `${argument} was ignored: the provider sets "${wireKey}" itself. Use extraBody to override it.`,
-      });
-    } else if (NO_EFFECT_KEYS[wireKey]) {
-      warnings.push({ type: 'deprecated', setting: argument, message: NO_EFFECT_KEYS[wireKey] });
-    } else {
-      // OpenRouter adds fields often: pass them through, but make typos visible.
-      body[key] = rawValue;
-      const hint =
-        wireKey in providerPreferencesSchema.shape
-          ? ` It is a provider routing field: put it inside \`provider\` ({ provider: { ${key}: ... } }).`
-          : ' Check the spelling if this was not intended.';
-      warnings.push({
-        type: 'other',
-        message: `${argument} is not a known OpenRouter option; it was sent to OpenRouter unchanged.${hint}`,
-      });
-    }
-  }
-  return { body, behaviour };
-}
-
-function reportUnknownNestedKeys(
-  wireKey: string,
-  value: unknown,
-  argument: string,
-  warnings: SharedV4Warning[],
-): void {
-  const schema = CHECKED_NESTED[wireKey];
-  if (!schema || value === null || typeof value !== 'object') return;
-  for (const key of Object.keys(value)) {
-    if (key in schema.shape) continue;
-    warnings.push({
-      type: 'other',
-      message: `${argument}.${key} is not a known OpenRouter ${wireKey} field; it was sent unchanged. Check the spelling if this was not intended.`,
-    });
-  }
-}
-
-function snakeToCamel(key: string): string {
-  return key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-}
-
-function validate(schema: z.ZodType, value: unknown, argument: string): unknown {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = issue && issue.path.length > 0 ? `.${issue.path.join('.')}` : '';
-  throw new InvalidArgumentError({
-    argument,
-    message: `Invalid value for ${argument}${path}: ${issue?.message ?? 'invalid'}`,
-    cause: result.error,
-  });
+): ResolvedOpenRouterOptions<OpenRouterBehaviourOptions> {
+  return resolveOpenRouterOptions(openRouterChatOptionsSpec, options, source, warnings);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { type OpenRouterCacheControl, toOpenRouterCacheControl } from './openrouter-api';
 import { toSnakeCase } from './snake-case-keys';
 
 /**
@@ -182,3 +183,18 @@ export type EitherCase<T> = T extends readonly (infer Element)[]
 export type OpenRouterProviderPreferences = EitherCase<z.input<typeof providerPreferencesSchema>>;
 export type OpenRouterReasoningOptions = EitherCase<z.input<typeof reasoningSchema>>;
 export type OpenRouterPlugin = EitherCase<z.input<typeof pluginSchema>>;
+
+const positiveMs = z.number().int().positive();
+
+/** The `timeout` setting of every model kind (see `request-timeout.ts`). */
+export const timeoutOptionSchema = z.union([
+  positiveMs,
+  z.object({ firstByteMs: positiveMs.optional(), idleMs: positiveMs.optional() }).strict(),
+]);
+
+/** A request-level `cache_control` option, checked by the same rule as content blocks. */
+export const cacheControlOptionSchema = z
+  .custom<OpenRouterCacheControl>((value) => toOpenRouterCacheControl(value) !== undefined, {
+    message: "Expected { type: 'ephemeral', ttl?: '5m' | '1h' }",
+  })
+  .transform((value) => toOpenRouterCacheControl(value) as OpenRouterCacheControl);
