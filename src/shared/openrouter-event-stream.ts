@@ -1,4 +1,4 @@
-import type { APICallError } from '@ai-sdk/provider';
+import { APICallError } from '@ai-sdk/provider';
 import { isAbortError } from '@ai-sdk/provider-utils';
 import { createParser } from 'eventsource-parser';
 
@@ -106,5 +106,26 @@ export function createOpenRouterPartStream<PART>(options: {
       lifecycle.done();
       return reader.cancel(reason);
     },
+  });
+}
+
+/**
+ * A stream that stopped before its response was complete (the connection dropped, or the body
+ * ended without a finish reason or `[DONE]`). Retryable, like a failed fetch: the output so far
+ * is partial and must not pass for a whole answer.
+ */
+export function createTruncatedStreamError(
+  request: { url: string; requestBodyValues: unknown; responseHeaders: Record<string, string> },
+  what: string,
+  cause?: unknown,
+): APICallError {
+  return new APICallError({
+    message: `${what}; the output is partial.`,
+    url: request.url,
+    requestBodyValues: request.requestBodyValues,
+    statusCode: 200,
+    responseHeaders: request.responseHeaders,
+    cause,
+    isRetryable: true,
   });
 }

@@ -15,6 +15,10 @@ import {
   type OpenRouterErrorObject,
 } from '../../shared/openrouter-error';
 import {
+  createTruncatedStreamError,
+  type SseEventConsumer,
+} from '../../shared/openrouter-event-stream';
+import {
   convertOpenRouterUsage,
   type OpenRouterUsage,
   openRouterUsageSchema,
@@ -47,8 +51,21 @@ export interface OpenRouterChatStreamStateOptions {
 type Block = { kind: 'text' | 'reasoning'; id: string; detailIndex?: number };
 
 /**
- * The chat stream as an explicit state machine. Input: parsed SSE events in order. Output: V4
- * stream parts, with these invariants (checked by the tests):
+ * Where the stream is in its lifecycle; it only moves forward:
+ * - `reading` -> `finished`: a chunk carried a finish reason. The answer is complete; usage and
+ *   `[DONE]` may still follow, and a dropped connection from here on is not an error.
+ * - `reading` | `finished` -> `done`: `[DONE]` arrived. Nothing after it belongs to this
+ *   response: the reader stops and closes the connection.
+ * - any -> `ended`: `end()` flushed open blocks and tool calls and emitted `finish`. A stream
+ *   ended while still `reading` (and not failed) was cut short and gets an error first.
+ * Failure is not a phase but an outcome: once an error part is out, the finish says `error`.
+ */
+type StreamPhase = 'reading' | 'finished' | 'done' | 'ended';
+
+/**
+ * The chat stream as an explicit state machine (its phases are listed at `StreamPhase`). Input:
+ * parsed SSE events in order. Output: V4 stream parts, with these invariants (checked by the
+ * tests):
  * - `stream-start` first, one `response-metadata`, `finish` last, always;
  * - at most one text or reasoning block is open; a block is closed before the next one starts;
  * - tool calls are finalised on structure (finish reason or end of stream);
@@ -56,10 +73,12 @@ type Block = { kind: 'text' | 'reasoning'; id: string; detailIndex?: number };
  *   (reasoning-end, and later text-end / tool-call when the details changed since).
  * The per-chunk path reads fields with cheap type guards instead of a schema parse.
  */
-export class OpenRouterChatStreamState {
+export class OpenRouterChatStreamState implements SseEventConsumer {
+  private phase: StreamPhase = 'reading';
+  /** An error part was emitted: the finish reports `error`, whatever else arrives. */
+  private failed = false;
   private block: Block | undefined;
   private blockCount = 0;
-  private metadataSent = false;
   private readonly reasoning = new ReasoningDetailsAccumulator();
   private emittedDetailsVersion = 0;
   private readonly toolCalls: StreamingToolCallAssembler;
@@ -72,14 +91,11 @@ export class OpenRouterChatStreamState {
   private generationId: string | undefined;
   private logprobs: JSONValue[] | undefined;
   private routerMetadata: unknown;
-  private errored = false;
-  private done = false;
 
-  /** `[DONE]` arrived: the response is complete, whatever the connection does next. */
+  /** `[DONE]` arrived (or the stream ended): nothing more is read. */
   get isDone(): boolean {
-    return this.done;
+    return this.phase === 'done' || this.phase === 'ended';
   }
-  private ended = false;
 
   constructor(private readonly options: OpenRouterChatStreamStateOptions) {
     const ids = new ToolCallIdAllocator(options.prompt, options.generateId);
@@ -91,14 +107,14 @@ export class OpenRouterChatStreamState {
 
   /** A `: OPENROUTER PROCESSING` keep-alive: useful to UIs while the upstream thinks. */
   comment(): void {
-    if (!this.done) this.options.emit({ type: 'ping' });
+    if (!this.isDone) this.options.emit({ type: 'ping' });
   }
 
   /** One SSE `data:` payload. */
   data(data: string): void {
-    if (this.done) return; // nothing after [DONE] belongs to this response
+    if (this.isDone) return; // nothing after [DONE] belongs to this response
     if (data === '[DONE]') {
-      this.done = true;
+      this.phase = 'done';
       return;
     }
     let chunk: unknown;
@@ -131,44 +147,34 @@ export class OpenRouterChatStreamState {
   readError(cause: unknown): void {
     // After the finish reason the answer is complete: a connection that drops before the
     // usage chunk or [DONE] loses nothing worth an error (or a re-billed retry).
-    if (this.finishReason !== undefined && !this.errored) return;
+    if (this.phase !== 'reading' && !this.failed) return;
     if (APICallError.isInstance(cause)) {
       this.fail(cause); // already describes itself (a timeout)
       return;
     }
-    const { request } = this.options;
     const reason = cause instanceof Error ? cause.message : String(cause);
     this.fail(
-      new APICallError({
-        message: `The connection to OpenRouter was lost mid-stream (${reason}); the output is partial.`,
-        url: request.url,
-        requestBodyValues: request.requestBodyValues,
-        statusCode: 200,
-        responseHeaders: request.responseHeaders,
+      createTruncatedStreamError(
+        this.options.request,
+        `The connection to OpenRouter was lost mid-stream (${reason})`,
         cause,
-        isRetryable: true,
-      }),
+      ),
     );
   }
 
   /** End of the body: flush open blocks and calls, then `finish`. Idempotent. */
   end(): void {
-    if (this.ended) return;
-    this.ended = true;
+    if (this.phase === 'ended') return;
+    const cut = this.phase === 'reading' && !this.failed;
+    this.phase = 'ended';
     const { emit } = this.options;
-    if (!this.done && this.finishReason === undefined && !this.errored) {
+    if (cut) {
       // Cut without [DONE] or a finish reason: the answer is incomplete and must not look whole.
-      const { request } = this.options;
       this.fail(
-        new APICallError({
-          message:
-            'The OpenRouter stream ended before the response was complete (no finish reason and no [DONE]); the output is partial.',
-          url: request.url,
-          requestBodyValues: request.requestBodyValues,
-          statusCode: 200,
-          responseHeaders: request.responseHeaders,
-          isRetryable: true,
-        }),
+        createTruncatedStreamError(
+          this.options.request,
+          'The OpenRouter stream ended before the response was complete (no finish reason and no [DONE])',
+        ),
       );
     }
     this.closeBlock();
@@ -180,7 +186,7 @@ export class OpenRouterChatStreamState {
       emit({ type: 'reasoning-start', id });
       emit({ type: 'reasoning-end', id, providerMetadata: this.pendingReasoningMetadata() });
     }
-    const unified: LanguageModelV4FinishReason['unified'] = this.errored
+    const unified: LanguageModelV4FinishReason['unified'] = this.failed
       ? 'error'
       : mapOpenRouterFinishReason(this.finishReason, this.toolCalls.hasCalls);
     emit({
@@ -204,7 +210,7 @@ export class OpenRouterChatStreamState {
   }
 
   private fail(error: unknown, cause?: unknown): void {
-    this.errored = true;
+    this.failed = true;
     this.options.emit({
       type: 'error',
       error: cause === undefined ? error : withCause(error, cause),
@@ -212,7 +218,9 @@ export class OpenRouterChatStreamState {
   }
 
   private chunk(chunk: Record<string, unknown>): void {
-    if (!this.metadataSent && typeof chunk.id === 'string') this.sendResponseMetadata(chunk);
+    if (this.generationId === undefined && typeof chunk.id === 'string') {
+      this.sendResponseMetadata(chunk);
+    }
     if (this.provider === undefined && typeof chunk.provider === 'string') {
       this.provider = chunk.provider;
     }
@@ -245,6 +253,7 @@ export class OpenRouterChatStreamState {
     const finishReason = choice.finish_reason;
     if (typeof finishReason === 'string') {
       this.finishReason = finishReason;
+      if (this.phase === 'reading') this.phase = 'finished';
       if (typeof choice.native_finish_reason === 'string') {
         this.nativeFinishReason = choice.native_finish_reason;
       }
@@ -363,7 +372,6 @@ export class OpenRouterChatStreamState {
   }
 
   private sendResponseMetadata(chunk: Record<string, unknown>): void {
-    this.metadataSent = true;
     this.generationId = chunk.id as string;
     this.options.emit({
       type: 'response-metadata',
