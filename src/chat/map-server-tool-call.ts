@@ -11,7 +11,7 @@ import { serverToolNames } from '../tool/openrouter-tools';
 import type { ToolCallIdAllocator } from './tool-call-ids';
 
 /** Marks the parts so the next turn's prompt conversion knows they need not be sent back. */
-export const SERVER_TOOL_CALL_METADATA = { openrouter: { serverToolCall: true } };
+const SERVER_TOOL_CALL_METADATA = { openrouter: { serverToolCall: true } };
 
 /**
  * A server tool call that OpenRouter executed (`reasoning.server_tool_call` detail) becomes a

@@ -10,14 +10,14 @@ import { openRouterUsageSchema } from '../shared/openrouter-usage';
  */
 
 /** Unknown annotation types are kept as opaque objects instead of failing the response. */
-export const openRouterAnnotationSchema = z.object({ type: lenient(z.string()) }).passthrough();
+const openRouterAnnotationSchema = z.object({ type: lenient(z.string()) }).passthrough();
 
-export const openRouterImageOutputSchema = z
+const openRouterImageOutputSchema = z
   .object({ image_url: z.object({ url: z.string() }).passthrough() })
   .passthrough();
 
 /** `type` is optional in practice (P8): a call without it is still a function call. */
-export const openRouterToolCallSchema = z
+const openRouterToolCallSchema = z
   .object({
     id: lenient(z.string()),
     type: lenient(z.string()),
@@ -25,7 +25,7 @@ export const openRouterToolCallSchema = z
   })
   .passthrough();
 
-export const openRouterLogprobsSchema = lenient(
+const openRouterLogprobsSchema = lenient(
   z.object({ content: lenient(z.array(z.unknown())) }).passthrough(),
 );
 

@@ -105,7 +105,7 @@ export type OpenRouterChatSettings = OpenRouterLanguageModelOptions & {
 };
 
 /** How `resolveOpenRouterOptions` reads chat settings and `providerOptions.openrouter`. */
-export const openRouterChatOptionsSpec: OpenRouterOptionsSpec = {
+const openRouterChatOptionsSpec: OpenRouterOptionsSpec = {
   fields: openRouterChatRequestFieldsSchema.shape,
   verbatimFields: new Set(['metadata', 'logit_bias', 'trace']),
   behaviour: {

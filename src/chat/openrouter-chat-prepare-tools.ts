@@ -5,15 +5,15 @@ import type {
 } from '@ai-sdk/provider';
 import { snakeCaseKeys } from '../shared/snake-case-keys';
 
-export type OpenRouterFunctionTool = {
+type OpenRouterFunctionTool = {
   type: 'function';
   function: { name: string; description?: string; parameters: unknown; strict?: boolean };
 };
 /** OpenRouter server tools (`openrouter:web_search`, ...), executed by OpenRouter itself. */
-export type OpenRouterServerTool = { type: `openrouter:${string}`; parameters?: unknown };
-export type OpenRouterTool = OpenRouterFunctionTool | OpenRouterServerTool;
+type OpenRouterServerTool = { type: `openrouter:${string}`; parameters?: unknown };
+type OpenRouterTool = OpenRouterFunctionTool | OpenRouterServerTool;
 
-export type OpenRouterToolChoice =
+type OpenRouterToolChoice =
   | 'auto'
   | 'none'
   | 'required'

@@ -21,7 +21,7 @@ const nullishStrings = lenientList(z.string());
 const nullishRecord = lenient(z.record(z.string(), z.unknown()));
 
 /** USD **per token** (or per request / image / search) as decimal strings (§5.3). */
-export const openRouterModelPricingSchema = z
+const openRouterModelPricingSchema = z
   .object({
     prompt: nullishDecimal,
     completion: nullishDecimal,
@@ -43,7 +43,7 @@ export const openRouterModelPricingSchema = z
   })
   .passthrough();
 
-export const openRouterModelArchitectureSchema = z
+const openRouterModelArchitectureSchema = z
   .object({
     /** e.g. `text+image->text`. */
     modality: nullishString,
@@ -56,7 +56,7 @@ export const openRouterModelArchitectureSchema = z
   })
   .passthrough();
 
-export const openRouterModelTopProviderSchema = z
+const openRouterModelTopProviderSchema = z
   .object({
     context_length: nullishNumber,
     max_completion_tokens: nullishNumber,
@@ -65,7 +65,7 @@ export const openRouterModelTopProviderSchema = z
   .passthrough();
 
 /** Reasoning capabilities of a model (§1.6): which efforts, whether a token budget works, ... */
-export const openRouterModelReasoningSchema = z
+const openRouterModelReasoningSchema = z
   .object({
     supported_efforts: nullishStrings,
     default_effort: nullishString,
@@ -124,7 +124,7 @@ const percentilesSchema = lenient(
 );
 
 /** One provider endpoint serving a model (§5.4, `PublicEndpoint`). */
-export const openRouterModelEndpointSchema = z
+const openRouterModelEndpointSchema = z
   .object({
     name: nullishString,
     /** The model's permaslug. */
@@ -152,7 +152,7 @@ export const openRouterModelEndpointSchema = z
   })
   .passthrough();
 
-export const openRouterModelEndpointsSchema = z
+const openRouterModelEndpointsSchema = z
   .object({
     id: nullishString,
     name: nullishString,
@@ -167,7 +167,7 @@ export const openRouterModelEndpointsSchema = z
 export const openRouterModelEndpointsResponseSchema = dataEnvelope(openRouterModelEndpointsSchema);
 
 /** `GET /key`: the key that made the request (§5.7, §7.14). Amounts are USD (credits). */
-export const openRouterKeyInfoSchema = z
+const openRouterKeyInfoSchema = z
   .object({
     label: nullishString,
     /** Credit limit; null = unlimited. */
@@ -202,13 +202,13 @@ export const openRouterKeyInfoSchema = z
 export const openRouterKeyInfoResponseSchema = dataEnvelope(openRouterKeyInfoSchema);
 
 /** `GET /credits` (a management key may be required). */
-export const openRouterCreditsSchema = z
+const openRouterCreditsSchema = z
   .object({ total_credits: nullishNumber, total_usage: nullishNumber })
   .passthrough();
 
 export const openRouterCreditsResponseSchema = dataEnvelope(openRouterCreditsSchema);
 
-export const openRouterGenerationProviderResponseSchema = z
+const openRouterGenerationProviderResponseSchema = z
   .object({
     provider_name: nullishString,
     status: nullishNumber,
@@ -222,7 +222,7 @@ export const openRouterGenerationProviderResponseSchema = z
   .passthrough();
 
 /** `GET /generation?id=`: cost, tokens and timings of one generation (§5.6, §7.14). */
-export const openRouterGenerationSchema = z
+const openRouterGenerationSchema = z
   .object({
     id: nullishString,
     upstream_id: nullishString,

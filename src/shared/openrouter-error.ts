@@ -94,7 +94,7 @@ const STATUS_HINTS: Record<number, string> = {
 };
 
 /** The HTTP-like status of an error object: numeric `code`, else `http_status`. */
-export function getOpenRouterErrorStatus(error: OpenRouterErrorObject): number | undefined {
+function getOpenRouterErrorStatus(error: OpenRouterErrorObject): number | undefined {
   if (typeof error.code === 'number') return error.code;
   if (typeof error.code === 'string' && /^\d{3}$/.test(error.code)) return Number(error.code);
   return error.http_status ?? undefined;

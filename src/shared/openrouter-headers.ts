@@ -20,7 +20,7 @@ export interface OpenRouterHeaderSettings {
 const OPENROUTER_HOST = /^https:\/\/([a-z0-9-]+\.)*openrouter\.ai(\/|$)/i;
 
 /** Whether requests go to OpenRouter itself rather than to a proxy or gateway of the app's. */
-export function isOpenRouterBaseURL(baseURL: string): boolean {
+function isOpenRouterBaseURL(baseURL: string): boolean {
   return OPENROUTER_HOST.test(baseURL);
 }
 

@@ -146,7 +146,7 @@ async function openCallSignal(
  * its own user-agent with every call, which would replace both a user-agent from the provider
  * settings and ours in a plain merge, so all three are kept.
  */
-export function buildRequestHeaders(
+function buildRequestHeaders(
   config: Pick<OpenRouterRequestConfig, 'headers'>,
   callHeaders: Record<string, string | undefined> | undefined,
   keyOptional: boolean,

@@ -20,7 +20,7 @@ import type {
 } from './openrouter-chat-prompt';
 
 /** A file as it appears in user content and in `content` tool results. */
-export type OpenRouterFileInput = Pick<
+type OpenRouterFileInput = Pick<
   LanguageModelV4FilePart,
   'data' | 'mediaType' | 'filename' | 'providerOptions'
 >;

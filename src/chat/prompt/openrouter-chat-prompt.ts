@@ -8,8 +8,6 @@ import type {
   OpenRouterReasoningDetail,
 } from '../../shared/openrouter-api';
 
-export type OpenRouterChatPrompt = OpenRouterChatMessage[];
-
 export type OpenRouterChatMessage =
   | OpenRouterSystemMessage
   | OpenRouterUserMessage
@@ -28,20 +26,20 @@ export interface OpenRouterImageContentPart {
   cache_control?: OpenRouterCacheControl;
 }
 
-export interface OpenRouterAudioContentPart {
+interface OpenRouterAudioContentPart {
   type: 'input_audio';
   /** Raw base64 (no `data:` prefix); OpenRouter accepts no audio URLs. */
   input_audio: { data: string; format: string };
   cache_control?: OpenRouterCacheControl;
 }
 
-export interface OpenRouterVideoContentPart {
+interface OpenRouterVideoContentPart {
   type: 'video_url';
   video_url: { url: string };
   cache_control?: OpenRouterCacheControl;
 }
 
-export interface OpenRouterFileContentPart {
+interface OpenRouterFileContentPart {
   type: 'file';
   /** `file_data` is a data URL or an https URL. */
   file: { filename?: string; file_data?: string; file_id?: string };

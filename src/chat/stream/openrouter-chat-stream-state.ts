@@ -36,7 +36,7 @@ import { StreamingToolCallAssembler } from './streaming-tool-call-assembler';
 
 type Emit = (part: LanguageModelV4StreamPart) => void;
 
-export interface OpenRouterChatStreamStateOptions {
+interface OpenRouterChatStreamStateOptions {
   emit: Emit;
   warnings: SharedV4Warning[];
   /** The call's prompt and tools: tool-call ids must not repeat the prompt's, server tool calls take the app's tool names. */
