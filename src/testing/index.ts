@@ -11,9 +11,17 @@ export {
   notFound,
   scriptedChat,
   splitFragments,
-} from './chat-fixtures.js';
-export { demoAgentHandler } from './demo-agent.js';
-export { generationId, toolCallId } from './ids.js';
+} from './chat/chat-fixtures.js';
+export { demoAgentHandler } from './chat/demo-agent.js';
+export * from './chat/reasoning-scenarios.js';
+export {
+  RESPONSE_PARASAIL_TOOL_CALL,
+  replayTranscript,
+  TRANSCRIPT_BEDROCK_TOOL_CALL,
+  TRANSCRIPT_DEEPSEEK_LENGTH,
+  TRANSCRIPT_MID_STREAM_ERROR,
+  TRANSCRIPT_REASONING_TOOL_CALL,
+} from './chat/transcripts.js';
 export {
   creditsBody,
   DEFAULT_SUPPORTED_PARAMETERS,
@@ -25,24 +33,8 @@ export {
   modelEntry,
   modelsList,
   type WireModel,
-} from './platform-bodies.js';
-export { type PlatformHandlerOptions, platformHandler } from './platform-handler.js';
-export * from './reasoning-scenarios.js';
-export {
-  errorBody,
-  type OpenRouterEmulator,
-  type OpenRouterEmulatorOptions,
-  startOpenRouterEmulator,
-} from './server.js';
-export { planSseWrites, serializeSse, serializeSseEvent, type WritePlan } from './sse.js';
-export {
-  RESPONSE_PARASAIL_TOOL_CALL,
-  replayTranscript,
-  TRANSCRIPT_BEDROCK_TOOL_CALL,
-  TRANSCRIPT_DEEPSEEK_LENGTH,
-  TRANSCRIPT_MID_STREAM_ERROR,
-  TRANSCRIPT_REASONING_TOOL_CALL,
-} from './transcripts.js';
+} from './platform/platform-fixtures.js';
+export { type PlatformHandlerOptions, platformHandler } from './platform/platform-handler.js';
 export type {
   EmulatorHandler,
   EmulatorResponse,
@@ -54,5 +46,13 @@ export type {
   SplitOptions,
   SseEvent,
   SseResponse,
-} from './types.js';
-export { buildUsage, type OpenRouterUsage, type UsageEstimate } from './usage.js';
+} from './server/responses.js';
+export {
+  errorBody,
+  type OpenRouterEmulator,
+  type OpenRouterEmulatorOptions,
+  startOpenRouterEmulator,
+} from './server/server.js';
+export { planSseWrites, serializeSse, serializeSseEvent, type WritePlan } from './server/sse.js';
+export { generationId, toolCallId } from './shared/ids.js';
+export { buildUsage, type OpenRouterUsage, type UsageEstimate } from './shared/usage.js';

@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { planSseWrites, splitPlan, type WritePlan } from './sse.js';
 import type {
   EmulatorHandler,
   EmulatorResponse,
   ErrorResponse,
   RecordedRequest,
   ResponseEnding,
-} from './types.js';
+} from './responses.js';
+import { planSseWrites, splitPlan, type WritePlan } from './sse.js';
 
 export interface OpenRouterEmulatorOptions {
   /** Default 0 (a random free port). */

@@ -1,5 +1,5 @@
+import type { EmulatorHandler } from '../server/responses.js';
 import { type ChatScript, scriptedChat, splitFragments } from './chat-fixtures.js';
-import type { EmulatorHandler } from './types.js';
 
 interface JsonSchema {
   type?: unknown;

@@ -1,6 +1,7 @@
 /** The shape of a reasoning scenario: its steps, each both as stream deltas and as a message. */
+
+import type { OpenRouterUsage } from '../../shared/usage.js';
 import type { ChatFinishReason } from '../chat-fixtures.js';
-import type { OpenRouterUsage } from '../usage.js';
 
 /** A `reasoning_details` entry: opaque JSON, every field as OpenRouter sends it. */
 export type ScenarioReasoningDetail = { type: string; [key: string]: unknown };

@@ -2,7 +2,7 @@
  * Transcripts copied verbatim from openrouter-api.md §7 (real captures or replay-ready syntheses),
  * for replaying recorded-format wire data with {@link replayTranscript}.
  */
-import type { EmulatorResponse, SplitOptions } from './types.js';
+import type { EmulatorResponse, SplitOptions } from '../server/responses.js';
 
 /** §7.5: reasoning (Anthropic signature-only final delta) + text + tool call + `choices: []` usage chunk. */
 export const TRANSCRIPT_REASONING_TOOL_CALL = String.raw`: OPENROUTER PROCESSING

@@ -1,5 +1,5 @@
 /** Gemini 3: thought text, plus a thought signature paired with the tool call's id. */
-import type { OpenRouterUsage } from '../usage.js';
+import type { OpenRouterUsage } from '../../shared/usage.js';
 import {
   convertCall,
   SCENARIO_ANSWER,

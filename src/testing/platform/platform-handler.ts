@@ -1,4 +1,5 @@
-import { notFound } from './chat-fixtures.js';
+import { notFound } from '../chat/chat-fixtures.js';
+import type { EmulatorHandler, EmulatorResponse, RecordedRequest } from '../server/responses.js';
 import {
   asRecord,
   creditsBody,
@@ -8,8 +9,7 @@ import {
   modelsList,
   type Wire,
   type WireModel,
-} from './platform-bodies.js';
-import type { EmulatorHandler, EmulatorResponse, RecordedRequest } from './types.js';
+} from './platform-fixtures.js';
 
 export interface PlatformHandlerOptions {
   /** The catalog (`modelEntry(...)` entries, or raw objects for malformed-data tests). */

@@ -1,6 +1,11 @@
-import { generationId, toolCallId } from './ids.js';
-import type { EmulatorHandler, EmulatorResponse, RecordedRequest, SseEvent } from './types.js';
-import { buildUsage, type OpenRouterUsage } from './usage.js';
+import type {
+  EmulatorHandler,
+  EmulatorResponse,
+  RecordedRequest,
+  SseEvent,
+} from '../server/responses.js';
+import { generationId, toolCallId } from '../shared/ids.js';
+import { buildUsage, type OpenRouterUsage } from '../shared/usage.js';
 
 export type ChatFinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'error';
 

@@ -1,5 +1,5 @@
 /** DeepSeek and Kimi: plain reasoning text (format `"unknown"`), or none at all. */
-import type { OpenRouterUsage } from '../usage.js';
+import type { OpenRouterUsage } from '../../shared/usage.js';
 import {
   convertCall,
   SCENARIO_ANSWER,

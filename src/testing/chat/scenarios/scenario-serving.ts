@@ -2,9 +2,15 @@
  * Serves scenario steps from the emulator: a step as an SSE stream or a JSON body, and the
  * handler that picks the step of a tool loop from the request's history.
  */
+
+import type {
+  EmulatorHandler,
+  EmulatorResponse,
+  RecordedRequest,
+  SseEvent,
+} from '../../server/responses.js';
+import { generationId } from '../../shared/ids.js';
 import { chunkBuilders, notFound } from '../chat-fixtures.js';
-import { generationId } from '../ids.js';
-import type { EmulatorHandler, EmulatorResponse, RecordedRequest, SseEvent } from '../types.js';
 import type { ReasoningScenario, ScenarioDelta, ScenarioStep } from './scenario-types.js';
 
 /** A step as a streamed completion, framed like §7.5 (keep-alives, role chunk, `choices: []` usage). */

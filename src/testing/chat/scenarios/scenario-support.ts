@@ -1,5 +1,5 @@
 /** Step pieces the scenarios share: the tool loop's calls and answer, usage, and deltas. */
-import { buildUsage, type OpenRouterUsage } from '../usage.js';
+import { buildUsage, type OpenRouterUsage } from '../../shared/usage.js';
 import type {
   ReasoningScenario,
   ScenarioDelta,

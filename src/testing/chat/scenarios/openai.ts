@@ -1,5 +1,5 @@
 /** OpenAI reasoning models (Responses API): summaries plus an encrypted reasoning item. */
-import type { OpenRouterUsage } from '../usage.js';
+import type { OpenRouterUsage } from '../../shared/usage.js';
 import {
   convertCall,
   pieces,

@@ -1,4 +1,4 @@
-import { generationId } from './ids.js';
+import { generationId } from '../shared/ids.js';
 
 /**
  * Builders for OpenRouter's platform response bodies (`GET /models`, `/model/{id}`,

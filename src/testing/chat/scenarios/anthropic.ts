@@ -1,5 +1,5 @@
 /** Anthropic: extended thinking, interleaved thinking and redacted thinking. */
-import type { OpenRouterUsage } from '../usage.js';
+import type { OpenRouterUsage } from '../../shared/usage.js';
 import {
   convertCall,
   SCENARIO_ANSWER,
