@@ -1,6 +1,11 @@
 /**
  * `ai-sdk-openrouter/testing`: an offline OpenRouter emulator (a real HTTP server speaking
  * OpenRouter's wire format) and fixture builders. Node-only; not imported by the main entry.
+ *
+ * Layout: `server/` is the HTTP core every model kind shares (the server, SSE serialisation,
+ * response types, recorded requests, error bodies); `shared/` holds small wire helpers (ids,
+ * usage); each model kind, and the platform API, has its own folder with `<kind>-fixtures.ts`
+ * (body builders) and `<kind>-handler.ts` (a handler serving its routes). See docs/emulator.md.
  */
 export {
   type ChatFinishReason,
@@ -8,10 +13,9 @@ export {
   chatCompletionJson,
   chatCompletionStream,
   chatResponse,
-  notFound,
-  scriptedChat,
   splitFragments,
 } from './chat/chat-fixtures.js';
+export { scriptedChat } from './chat/chat-handler.js';
 export { demoAgentHandler } from './chat/demo-agent.js';
 export * from './chat/reasoning-scenarios.js';
 export {
@@ -35,20 +39,20 @@ export {
   type WireModel,
 } from './platform/platform-fixtures.js';
 export { type PlatformHandlerOptions, platformHandler } from './platform/platform-handler.js';
+export { errorBody, notFound } from './server/errors.js';
+export type { RecordedRequest } from './server/recorded-request.js';
 export type {
   EmulatorHandler,
   EmulatorResponse,
   ErrorResponse,
   JsonResponse,
   RawResponse,
-  RecordedRequest,
   ResponseEnding,
   SplitOptions,
   SseEvent,
   SseResponse,
 } from './server/responses.js';
 export {
-  errorBody,
   type OpenRouterEmulator,
   type OpenRouterEmulatorOptions,
   startOpenRouterEmulator,

@@ -1,5 +1,6 @@
-import { notFound } from '../chat/chat-fixtures.js';
-import type { EmulatorHandler, EmulatorResponse, RecordedRequest } from '../server/responses.js';
+import { notFound } from '../server/errors.js';
+import type { RecordedRequest } from '../server/recorded-request.js';
+import type { EmulatorHandler, EmulatorResponse } from '../server/responses.js';
 import {
   asRecord,
   creditsBody,

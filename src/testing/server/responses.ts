@@ -1,22 +1,4 @@
-/** A request as the emulator received it. */
-export interface RecordedRequest {
-  method: string;
-  /** Path after `/api/v1`, e.g. `/chat/completions`, without the query string. */
-  path: string;
-  query: Record<string, string>;
-  /** Header names are lower-cased; repeated headers are joined with `, `. */
-  headers: Record<string, string>;
-  /** The parsed JSON body, or `undefined` when the body is empty or not JSON. */
-  body: unknown;
-  rawBody: string;
-  /** The parsed body cast to `T` (no validation; for test ergonomics). */
-  json<T = Record<string, unknown>>(): T;
-  /**
-   * Resolves when the exchange is over: the response finished or the client's connection closed.
-   * `closedEarly` is true when the connection closed before the response finished.
-   */
-  readonly closed: Promise<{ closedEarly: boolean }>;
-}
+import type { RecordedRequest } from './recorded-request.js';
 
 export type EmulatorHandler = (
   request: RecordedRequest,

@@ -2,15 +2,11 @@
  * Serves scenario steps from the emulator: a step as an SSE stream or a JSON body, and the
  * handler that picks the step of a tool loop from the request's history.
  */
-
-import type {
-  EmulatorHandler,
-  EmulatorResponse,
-  RecordedRequest,
-  SseEvent,
-} from '../../server/responses.js';
+import { notFound } from '../../server/errors.js';
+import type { RecordedRequest } from '../../server/recorded-request.js';
+import type { EmulatorHandler, EmulatorResponse, SseEvent } from '../../server/responses.js';
 import { generationId } from '../../shared/ids.js';
-import { chunkBuilders, notFound } from '../chat-fixtures.js';
+import { chunkBuilders } from '../chat-fixtures.js';
 import type { ReasoningScenario, ScenarioDelta, ScenarioStep } from './scenario-types.js';
 
 /** A step as a streamed completion, framed like §7.5 (keep-alives, role chunk, `choices: []` usage). */
