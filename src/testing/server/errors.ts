@@ -1,7 +1,10 @@
 import type { RecordedRequest } from './recorded-request.js';
 import type { EmulatorResponse, ErrorResponse } from './responses.js';
 
-/** `{error:{message,code,metadata}, user_id}` with absent keys omitted (§4.1, §7.8). */
+/**
+ * OpenRouter's error envelope, `{error: {message, code, metadata}, user_id}`, with absent keys
+ * omitted. `code` defaults to the HTTP status, which is what OpenRouter sends for request errors.
+ */
 export function errorBody(response: Omit<ErrorResponse, 'type'>): Record<string, unknown> {
   const error: Record<string, unknown> = {
     message: response.message,

@@ -10,6 +10,7 @@ import type {
 } from './responses.js';
 import { planSseWrites, splitPlan, type WritePlan } from './sse.js';
 
+/** How {@link startOpenRouterEmulator} listens and answers. */
 export interface OpenRouterEmulatorOptions {
   /** Default 0 (a random free port). */
   port?: number;
@@ -25,6 +26,7 @@ export interface OpenRouterEmulatorOptions {
   requireAuth?: boolean;
 }
 
+/** A running emulator: its base URL, the requests it received, and the script of its answers. */
 export interface OpenRouterEmulator {
   /** e.g. `http://127.0.0.1:PORT/api/v1`; routes match on the path after it. */
   readonly baseURL: string;
@@ -34,6 +36,7 @@ export interface OpenRouterEmulator {
   readonly pending: number;
   /** Queue responses (FIFO) for the next requests (any route); each is consumed once. */
   enqueue(...responses: Array<EmulatorResponse | EmulatorHandler>): void;
+  /** Replaces the handler that answers when the queue is empty (`undefined`: none). */
   setHandler(handler: EmulatorHandler | undefined): void;
   /** Clears the queue, the recorded requests and the handler. */
   reset(): void;

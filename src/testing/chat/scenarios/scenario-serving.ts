@@ -9,7 +9,10 @@ import { generationId } from '../../shared/ids.js';
 import { chunkBuilders } from '../chat-fixtures.js';
 import type { ReasoningScenario, ScenarioDelta, ScenarioStep } from './scenario-types.js';
 
-/** A step as a streamed completion, framed like §7.5 (keep-alives, role chunk, `choices: []` usage). */
+/**
+ * A step as a streamed completion, framed like real OpenRouter streams (keep-alive comments, the
+ * role chunk, the deltas, the finish chunk, a `choices: []` usage chunk, `[DONE]`).
+ */
 export function scenarioStream(step: ScenarioStep, created = nowSeconds()): SseEvent[] {
   const id = generationId(created);
   const { chunk, choice } = chunkBuilders({
@@ -69,7 +72,7 @@ function deltaBody(delta: ScenarioDelta): Record<string, unknown> {
   }
 }
 
-/** A step as a non-streamed `chat.completion` body, in the key order of §7.2. */
+/** A step as a non-streamed `chat.completion` body, with keys in the order of real responses. */
 export function scenarioJson(step: ScenarioStep, created = nowSeconds()): Record<string, unknown> {
   const message: Record<string, unknown> = {
     role: 'assistant',

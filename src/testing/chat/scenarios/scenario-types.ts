@@ -26,6 +26,7 @@ export type ScenarioDelta =
   | { kind: 'tool-call-arguments'; index: number; arguments: string }
   | { kind: 'annotations'; annotations: unknown[] };
 
+/** A complete tool call of a step, as the non-stream message carries it. */
 export interface ScenarioToolCall {
   id: string;
   name: string;
@@ -33,6 +34,10 @@ export interface ScenarioToolCall {
   arguments: string;
 }
 
+/**
+ * One response of a scenario, both as stream deltas and as a non-stream message, with what a
+ * test checks: the visible reasoning sections and the encrypted data that must stay hidden.
+ */
 export interface ScenarioStep {
   /** For test names and error messages, e.g. `anthropic step 1`. */
   label: string;
@@ -60,6 +65,7 @@ export interface ScenarioStep {
   hiddenData: string[];
 }
 
+/** A model family's tool loop: one step per response, served in order. */
 export interface ReasoningScenario {
   family: string;
   model: string;
