@@ -54,8 +54,9 @@ const streamedText = (chunks: Array<Record<string, unknown>>) =>
     .map((c) => (c.choices as Array<{ delta: { content?: string | null } }>)[0]?.delta.content)
     .join('');
 
-// Builds the §7.5 transcript (TRANSCRIPT_REASONING_TOOL_CALL) from a script.
-const SCRIPT_7_5: ChatScript = {
+// The script that rebuilds TRANSCRIPT_REASONING_TOOL_CALL (Anthropic reasoning closed by a
+// signature-only delta, text, a tool call, a `choices: []` usage chunk) from its parts.
+const REASONING_TOOL_CALL_SCRIPT: ChatScript = {
   id: 'gen-1791500000-Ab3dEfGh1jKlMnOpQrSt',
   provider: 'Anthropic',
   model: 'anthropic/claude-sonnet-4.5',
@@ -86,17 +87,17 @@ const SCRIPT_7_5: ChatScript = {
 };
 
 describe('SSE framing', () => {
-  it('replays the §7.5 transcript byte for byte, with the documented headers', async () => {
-    emulator.enqueue({ type: 'sse', events: chatCompletionStream(SCRIPT_7_5) });
+  it('rebuilds the reasoning + tool call transcript byte for byte, with headers', async () => {
+    emulator.enqueue({ type: 'sse', events: chatCompletionStream(REASONING_TOOL_CALL_SCRIPT) });
     const response = await post({ stream: true });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     expect(response.headers.get('cache-control')).toBe('no-cache');
-    expect(response.headers.get('x-generation-id')).toBe(SCRIPT_7_5.id);
+    expect(response.headers.get('x-generation-id')).toBe(REASONING_TOOL_CALL_SCRIPT.id);
     expect(await response.text()).toBe(TRANSCRIPT_REASONING_TOOL_CALL);
   });
 
-  it('replays documented transcripts verbatim, with their generation id', async () => {
+  it('replays captured transcripts verbatim, with their generation id', async () => {
     emulator.enqueue(
       replayTranscript(TRANSCRIPT_DEEPSEEK_LENGTH, { lineEnding: '\r\n' }),
       replayTranscript(RESPONSE_PARASAIL_TOOL_CALL),
@@ -195,7 +196,7 @@ describe('chat fixtures', () => {
     expect(none.some((c) => 'usage' in c)).toBe(false);
   });
 
-  it('emits the §7.7 mid-stream error chunk', () => {
+  it('emits the mid-stream error chunk (top-level error, finish_reason "error")', () => {
     const events = chatCompletionStream({
       id: 'gen-1',
       created: 1,
@@ -210,14 +211,14 @@ describe('chat fixtures', () => {
     expect(events.at(-1)).not.toEqual({ done: true });
   });
 
-  it('builds the non-stream body in §7.2 shape, with a realistic generation id', () => {
-    const { id, ...rest } = SCRIPT_7_5;
+  it('builds the non-stream body in real key order, with a realistic generation id', () => {
+    const { id, ...rest } = REASONING_TOOL_CALL_SCRIPT;
     const body = chatCompletionJson({ ...rest, text: 'Let me check.' });
     expect(Object.keys(body).join()).toBe('id,provider,model,object,created,choices,usage');
     expect(body.id).toMatch(/^gen-1791500000-[A-Za-z0-9]{20}$/);
     const reasoning = 'The user wants the weather in Paris. I should call get_weather.';
     expect(JSON.stringify(body.choices)).toBe(
-      `[{"logprobs":null,"finish_reason":"tool_calls","native_finish_reason":"tool_use","index":0,"message":{"role":"assistant","content":"Let me check.","refusal":null,"reasoning":"${reasoning}","reasoning_details":[{"type":"reasoning.text","text":"${reasoning}","signature":"${SCRIPT_7_5.reasoningSignature}","format":"anthropic-claude-v1","index":0}],"tool_calls":[{"index":0,"id":"toolu_01A09q90qw90lq917835lq9","type":"function","function":{"name":"get_weather","arguments":"{\\"city\\":\\"Paris\\"}"}}]}}]`,
+      `[{"logprobs":null,"finish_reason":"tool_calls","native_finish_reason":"tool_use","index":0,"message":{"role":"assistant","content":"Let me check.","refusal":null,"reasoning":"${reasoning}","reasoning_details":[{"type":"reasoning.text","text":"${reasoning}","signature":"${REASONING_TOOL_CALL_SCRIPT.reasoningSignature}","format":"anthropic-claude-v1","index":0}],"tool_calls":[{"index":0,"id":"toolu_01A09q90qw90lq917835lq9","type":"function","function":{"name":"get_weather","arguments":"{\\"city\\":\\"Paris\\"}"}}]}}]`,
     );
     expect(body.usage).toMatchObject({ prompt_tokens: 412, total_tokens: 508 });
   });

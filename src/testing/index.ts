@@ -1,6 +1,11 @@
 /**
  * `ai-sdk-openrouter/testing`: an offline OpenRouter emulator (a real HTTP server speaking
  * OpenRouter's wire format) and fixture builders. Node-only; not imported by the main entry.
+ *
+ * Layout: `server/` is the HTTP core every model kind shares (the server, SSE serialisation,
+ * response types, recorded requests, error bodies); `shared/` holds small wire helpers (ids,
+ * usage); each model kind, and the platform API, has its own folder with `<kind>-fixtures.ts`
+ * (body builders) and `<kind>-handler.ts` (a handler serving its routes). See docs/emulator.md.
  */
 export {
   type ChatFinishReason,
@@ -8,12 +13,19 @@ export {
   chatCompletionJson,
   chatCompletionStream,
   chatResponse,
-  notFound,
-  scriptedChat,
   splitFragments,
-} from './chat-fixtures.js';
-export { demoAgentHandler } from './demo-agent.js';
-export { generationId, toolCallId } from './ids.js';
+} from './chat/chat-fixtures.js';
+export { scriptedChat } from './chat/chat-handler.js';
+export { demoAgentHandler } from './chat/demo-agent.js';
+export * from './chat/reasoning-scenarios.js';
+export {
+  RESPONSE_PARASAIL_TOOL_CALL,
+  replayTranscript,
+  TRANSCRIPT_BEDROCK_TOOL_CALL,
+  TRANSCRIPT_DEEPSEEK_LENGTH,
+  TRANSCRIPT_MID_STREAM_ERROR,
+  TRANSCRIPT_REASONING_TOOL_CALL,
+} from './chat/transcripts.js';
 export {
   creditsBody,
   DEFAULT_SUPPORTED_PARAMETERS,
@@ -25,34 +37,26 @@ export {
   modelEntry,
   modelsList,
   type WireModel,
-} from './platform-bodies.js';
-export { type PlatformHandlerOptions, platformHandler } from './platform-handler.js';
-export * from './reasoning-scenarios.js';
-export {
-  errorBody,
-  type OpenRouterEmulator,
-  type OpenRouterEmulatorOptions,
-  startOpenRouterEmulator,
-} from './server.js';
-export { planSseWrites, serializeSse, serializeSseEvent, type WritePlan } from './sse.js';
-export {
-  RESPONSE_PARASAIL_TOOL_CALL,
-  replayTranscript,
-  TRANSCRIPT_BEDROCK_TOOL_CALL,
-  TRANSCRIPT_DEEPSEEK_LENGTH,
-  TRANSCRIPT_MID_STREAM_ERROR,
-  TRANSCRIPT_REASONING_TOOL_CALL,
-} from './transcripts.js';
+} from './platform/platform-fixtures.js';
+export { type PlatformHandlerOptions, platformHandler } from './platform/platform-handler.js';
+export { errorBody, notFound } from './server/errors.js';
+export type { RecordedRequest } from './server/recorded-request.js';
 export type {
   EmulatorHandler,
   EmulatorResponse,
   ErrorResponse,
   JsonResponse,
   RawResponse,
-  RecordedRequest,
   ResponseEnding,
   SplitOptions,
   SseEvent,
   SseResponse,
-} from './types.js';
-export { buildUsage, type OpenRouterUsage, type UsageEstimate } from './usage.js';
+} from './server/responses.js';
+export {
+  type OpenRouterEmulator,
+  type OpenRouterEmulatorOptions,
+  startOpenRouterEmulator,
+} from './server/server.js';
+export { planSseWrites, serializeSse, serializeSseEvent, type WritePlan } from './server/sse.js';
+export { generationId, toolCallId } from './shared/ids.js';
+export { buildUsage, type OpenRouterUsage, type UsageEstimate } from './shared/usage.js';

@@ -1,5 +1,5 @@
 /** OpenAI reasoning models (Responses API): summaries plus an encrypted reasoning item. */
-import type { OpenRouterUsage } from '../usage.js';
+import type { OpenRouterUsage } from '../../shared/usage.js';
 import {
   convertCall,
   pieces,
@@ -13,10 +13,11 @@ import {
 } from './scenario-support.js';
 import type { ReasoningScenario, ScenarioDelta, ScenarioStep } from './scenario-types.js';
 
+/** The `format` of OpenAI's reasoning details (reasoning models behind the Responses API). */
 export const OPENAI_FORMAT = 'openai-responses-v1';
 
 /**
- * An OpenAI reasoning model over three steps (§7.4): each step's reasoning item `rs_…` yields
+ * An OpenAI reasoning model over three steps: each step's reasoning item `rs_…` yields
  * TWO `reasoning.summary` sections (index 0 and 1) streamed in fragments, then the whole
  * `reasoning.encrypted` item with the same id; then the tool call (steps 1, 2) or the answer.
  */

@@ -1,9 +1,9 @@
-import { generationId } from './ids.js';
+import { generationId } from '../shared/ids.js';
 
 /**
  * Builders for OpenRouter's platform response bodies (`GET /models`, `/model/{id}`,
- * `/models/{id}/endpoints`, `/key`, `/credits`, `/generation`), shaped like openrouter-api.md
- * §5.3-§5.7 and the replayable bodies of §7.13/§7.14. Entry builders (`modelEntry`,
+ * `/models/{id}/endpoints`, `/key`, `/credits`, `/generation`), shaped like OpenRouter's API
+ * specification and the examples of its documentation. Entry builders (`modelEntry`,
  * `endpointEntry`) return one object; the `…Body`/`modelsList`/`keyInfo` builders return whole
  * response bodies (`{data: …}`).
  */
@@ -51,7 +51,10 @@ export function asRecord(value: unknown): Wire {
     : {};
 }
 
-/** A full model entry in the §7.13 shape, with `partial` laid over realistic defaults. */
+/**
+ * A full `GET /models` entry with every field OpenRouter's specification lists, `partial` laid
+ * over realistic defaults.
+ */
 export function modelEntry(partial: ModelEntryInput): WireModel {
   const { id, architecture, pricing, top_provider, ...rest } = partial;
   const contextLength =
@@ -116,7 +119,7 @@ export function modelsList(
   };
 }
 
-/** One `PublicEndpoint` of a model (§5.4) over realistic defaults. */
+/** One `PublicEndpoint` of a model (an entry of its `/endpoints` list) over realistic defaults. */
 export function endpointEntry(model: WireModel, partial: Wire = {}): Wire {
   const top = asRecord(model.top_provider);
   return {
@@ -158,7 +161,7 @@ export function endpointsBody(model: WireModel, endpoints?: readonly Wire[]): Wi
   };
 }
 
-/** A `GET /key` body (§7.14) with `partial` laid over the documented example. */
+/** A `GET /key` body with `partial` laid over the example of OpenRouter's documentation. */
 export function keyInfo(partial: Wire = {}): Wire {
   return {
     data: {
@@ -190,12 +193,12 @@ export function keyInfo(partial: Wire = {}): Wire {
   };
 }
 
-/** A `GET /credits` body (§7.14). */
+/** A `GET /credits` body, `{data: {total_credits, total_usage}}`, with `partial` laid over it. */
 export function creditsBody(partial: Wire = {}): Wire {
   return { data: { total_credits: 100.5, total_usage: 25.75, ...partial } };
 }
 
-/** A `GET /generation` body (§7.14) with `partial` laid over the documented example. */
+/** A `GET /generation` body with `partial` laid over the example of OpenRouter's documentation. */
 export function generationBody(partial: Wire = {}): Wire {
   return {
     data: {

@@ -1,4 +1,6 @@
-import { notFound } from './chat-fixtures.js';
+import { notFound } from '../server/errors.js';
+import type { RecordedRequest } from '../server/recorded-request.js';
+import type { EmulatorHandler, EmulatorResponse } from '../server/responses.js';
 import {
   asRecord,
   creditsBody,
@@ -8,17 +10,20 @@ import {
   modelsList,
   type Wire,
   type WireModel,
-} from './platform-bodies.js';
-import type { EmulatorHandler, EmulatorResponse, RecordedRequest } from './types.js';
+} from './platform-fixtures.js';
 
+/** What {@link platformHandler} serves: the catalog, the key, credits and generations. */
 export interface PlatformHandlerOptions {
   /** The catalog (`modelEntry(...)` entries, or raw objects for malformed-data tests). */
   models?: readonly WireModel[];
-  /** `GET /key` data fields over the §7.14 example. */
+  /** `GET /key` data fields over the documented example ({@link keyInfo}). */
   key?: Wire;
   /** `GET /credits` data fields. */
   credits?: Wire;
-  /** Known generations by id (data fields over the §7.14 example; `id` is set from the key). */
+  /**
+   * Known generations by id (data fields over the documented example, {@link generationBody};
+   * `id` is set from the key).
+   */
   generations?: Record<string, Wire>;
   /** Endpoint overrides by model id (each over `endpointEntry` defaults); default: one endpoint. */
   endpoints?: Record<string, readonly Wire[]>;

@@ -7,18 +7,20 @@ import type {
   ScenarioStep,
 } from './scenario-types.js';
 
+/** The URLs the web-search answer cites. */
 export const WEB_SEARCH_URLS = {
   forecast: 'https://weather.example.com/paris/forecast',
   news: 'https://news.example.org/2026/paris-heatwave',
 } as const;
 
 /**
- * A web-search answer (§7.9): `url_citation` annotations citing the same URL twice (different
- * ranges) plus another URL, and usage with `server_tool_use_details: {web_search_requests: 1}`.
- * Streamed, the annotations arrive in a delta after the text and are repeated in a later delta
- * (§3.2: "may be repeated in later chunks — dedupe by URL").
- * `serverToolCall` adds a `reasoning.server_tool_call` detail (§1.3; spec-only shape: `tool_name`,
- * `arguments`, `result`, `tool_call_id`, `index`).
+ * A web-search answer: `url_citation` annotations citing the same URL twice (different ranges)
+ * plus another URL, and usage with `server_tool_use_details: {web_search_requests: 1}`. Streamed,
+ * the annotations arrive in a delta after the text and are repeated in a later delta (OpenRouter
+ * may repeat annotations in later chunks, so a client dedupes them by URL).
+ * `serverToolCall` adds a `reasoning.server_tool_call` detail, in the shape OpenRouter's API
+ * specification gives it (`tool_name`, `arguments`, `result`, `tool_call_id`, `index`; not yet
+ * seen in a real response).
  */
 export function webSearchScenario(
   options: { serverToolCall?: boolean; model?: string } = {},

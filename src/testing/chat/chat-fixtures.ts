@@ -1,10 +1,14 @@
-import { generationId, toolCallId } from './ids.js';
-import type { EmulatorHandler, EmulatorResponse, RecordedRequest, SseEvent } from './types.js';
-import { buildUsage, type OpenRouterUsage } from './usage.js';
+import type { EmulatorResponse, SseEvent } from '../server/responses.js';
+import { generationId, toolCallId } from '../shared/ids.js';
+import { buildUsage, type OpenRouterUsage } from '../shared/usage.js';
 
+/** The normalised `finish_reason` values OpenRouter sends on chat completions. */
 export type ChatFinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'error';
 
-/** What a scripted chat completion contains; shapes follow openrouter-api.md §2, §3, §7.5, §7.6. */
+/**
+ * What a scripted chat completion contains. The builders turn it into the shapes real OpenRouter
+ * responses have, streamed (`chat.completion.chunk` events) or not (`chat.completion`).
+ */
 export interface ChatScript {
   /** Default: a fresh `gen-<unix>-<20 alnum>` per call. */
   id?: string;
@@ -18,7 +22,10 @@ export interface ChatScript {
   reasoning?: string | string[];
   /** `format` of the generated reasoning details; default `unknown`. */
   reasoningFormat?: string;
-  /** Adds the signature: a final signature-only delta when streaming (§7.5). */
+  /**
+   * Adds the signature. Streamed, it arrives as Anthropic sends it: a final delta that carries
+   * only the signature of the thinking block.
+   */
   reasoningSignature?: string;
   /** Raw `reasoning_details`: the message's (non-stream) or one delta's (stream); overrides the above. */
   reasoningDetails?: unknown[];
@@ -31,16 +38,23 @@ export interface ChatScript {
   nativeFinishReason?: string | null;
   /** Default: realistic usage derived from the content; `null`: no usage at all. */
   usage?: Partial<OpenRouterUsage> | null;
-  /** `separate` (default): a final `choices: []` chunk; `on-finish`: on the finish chunk (2026-10 capture). */
+  /**
+   * Where streamed usage goes: `separate` (default), a final `choices: []` chunk, as OpenRouter
+   * documents; `on-finish`, on the finish chunk, as a real DeepSeek stream of October 2026 does.
+   */
   usagePlacement?: 'separate' | 'on-finish';
   /** `: OPENROUTER PROCESSING` comments before the first chunk; default 2. */
   processingComments?: number;
-  /** Stream the initial `{role:"assistant",content:""}` chunk (as in §7.5); default true. */
+  /** Stream the initial `{role:"assistant",content:""}` chunk most providers send; default true. */
   roleChunk?: boolean;
   annotations?: unknown[];
   /** Data URLs -> `message.images` / `delta.images`. */
   images?: string[];
-  /** After the content, the §3.3 error chunk ends the stream (non-stream: `choices[0].error`). */
+  /**
+   * An error after the content. Streamed, a final chunk with a top-level `error` and
+   * `finish_reason: "error"` ends the stream (the status is already 200); non-stream, it is
+   * `choices[0].error`.
+   */
   midStreamError?: { code: number | string; message: string; metadata?: Record<string, unknown> };
   /** Default true: `data: [DONE]` at the end. */
   done?: boolean;
@@ -134,7 +148,11 @@ function reasoningText(script: ChatScript, r: Resolved): string | null {
 const imageParts = (images: string[]) =>
   images.map((url, index) => ({ type: 'image_url', image_url: { url }, index }));
 
-/** SSE events for a streamed completion, in the framing and key order of §7.5. */
+/**
+ * SSE events for a streamed completion, framed like real OpenRouter streams: keep-alive comments,
+ * the role chunk, the deltas, the finish chunk, the usage chunk and `[DONE]`, with the chunk keys
+ * in the order OpenRouter sends them.
+ */
 export function chatCompletionStream(script: ChatScript): SseEvent[] {
   const r = resolve(script);
   const format = script.reasoningFormat ?? 'unknown';
@@ -201,7 +219,8 @@ export function chatCompletionStream(script: ChatScript): SseEvent[] {
   });
 
   if (script.midStreamError) {
-    // §3.3/§7.7: the error chunk ends the generation; its key order is the documented one.
+    // Once the stream has started, the status cannot change: OpenRouter reports the error in a
+    // last chunk (keys in its documented order) that ends the generation.
     const { code, message, metadata } = script.midStreamError;
     events.push({
       data: {
@@ -218,7 +237,7 @@ export function chatCompletionStream(script: ChatScript): SseEvent[] {
     const usage = usageFor(script, r);
     const onFinish = script.usagePlacement === 'on-finish' && r.finishReason !== null;
     if (r.finishReason !== null) {
-      // The 2026-10 capture that carries usage on the finish chunk orders the delta content-first.
+      // The real stream that carries usage on the finish chunk orders that delta content-first.
       const delta = onFinish
         ? { content: '', role: 'assistant' }
         : { role: 'assistant', content: '' };
@@ -232,7 +251,7 @@ export function chatCompletionStream(script: ChatScript): SseEvent[] {
   return events;
 }
 
-/** A non-streamed `chat.completion` body in the key order of §7.2. */
+/** A non-streamed `chat.completion` body, with keys in the order of real responses. */
 export function chatCompletionJson(script: ChatScript): Record<string, unknown> {
   const r = resolve(script);
   const text = r.text.join('');
@@ -294,56 +313,8 @@ export function chatResponse(script: ChatScript & { stream: boolean }): Emulator
     : { type: 'json', body: chatCompletionJson(rest) };
 }
 
-/** The error envelope as a response for routes a handler does not serve. */
-export function notFound(request: RecordedRequest): EmulatorResponse {
-  return {
-    type: 'error',
-    status: 404,
-    message: `OpenRouter emulator: no route for ${request.method} ${request.path}`,
-  };
-}
-
-// Display names OpenRouter reports for common authors' models (`provider` field).
-const PROVIDERS: Record<string, string> = {
-  openai: 'OpenAI',
-  anthropic: 'Anthropic',
-  google: 'Google AI Studio',
-  'x-ai': 'xAI',
-  deepseek: 'DeepSeek',
-  mistralai: 'Mistral',
-};
-
-/** A plausible serving provider for a model id (`author/slug`). */
-function providerFor(model: string): string {
-  const author = model.split('/')[0] ?? '';
-  return PROVIDERS[author] ?? (author ? author[0]!.toUpperCase() + author.slice(1) : 'OpenAI');
-}
-
 /**
- * A handler that answers `POST /chat/completions` with the script, streamed or not according to
- * the request's `stream` field. The model defaults to the requested one, the provider to a
- * plausible one for the model, the prompt token count to an estimate from the request size.
- */
-export function scriptedChat(
-  script: ChatScript | ((request: RecordedRequest) => ChatScript),
-): EmulatorHandler {
-  return (request) => {
-    if (request.path !== '/chat/completions') return notFound(request);
-    const body = (request.body ?? {}) as { model?: unknown; stream?: unknown };
-    const resolved = typeof script === 'function' ? script(request) : script;
-    const model = resolved.model ?? (typeof body.model === 'string' ? body.model : undefined);
-    return chatResponse({
-      provider: model ? providerFor(model) : undefined,
-      promptTokens: Math.max(1, Math.ceil(request.rawBody.length / 4)),
-      ...resolved,
-      model,
-      stream: body.stream === true,
-    });
-  };
-}
-
-/**
- * Builders for `chat.completion.chunk` objects in the captured key order (§7.5): every chunk
+ * Builders for `chat.completion.chunk` objects in the key order of real streams: every chunk
  * repeats `id`, `provider`, `model`, `object`, `created`.
  */
 export function chunkBuilders(response: {

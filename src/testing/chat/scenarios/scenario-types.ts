@@ -1,6 +1,7 @@
 /** The shape of a reasoning scenario: its steps, each both as stream deltas and as a message. */
+
+import type { OpenRouterUsage } from '../../shared/usage.js';
 import type { ChatFinishReason } from '../chat-fixtures.js';
-import type { OpenRouterUsage } from '../usage.js';
 
 /** A `reasoning_details` entry: opaque JSON, every field as OpenRouter sends it. */
 export type ScenarioReasoningDetail = { type: string; [key: string]: unknown };
@@ -25,6 +26,7 @@ export type ScenarioDelta =
   | { kind: 'tool-call-arguments'; index: number; arguments: string }
   | { kind: 'annotations'; annotations: unknown[] };
 
+/** A complete tool call of a step, as the non-stream message carries it. */
 export interface ScenarioToolCall {
   id: string;
   name: string;
@@ -32,6 +34,10 @@ export interface ScenarioToolCall {
   arguments: string;
 }
 
+/**
+ * One response of a scenario, both as stream deltas and as a non-stream message, with what a
+ * test checks: the visible reasoning sections and the encrypted data that must stay hidden.
+ */
 export interface ScenarioStep {
   /** For test names and error messages, e.g. `anthropic step 1`. */
   label: string;
@@ -59,6 +65,7 @@ export interface ScenarioStep {
   hiddenData: string[];
 }
 
+/** A model family's tool loop: one step per response, served in order. */
 export interface ReasoningScenario {
   family: string;
   model: string;

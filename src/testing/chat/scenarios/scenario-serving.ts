@@ -2,12 +2,17 @@
  * Serves scenario steps from the emulator: a step as an SSE stream or a JSON body, and the
  * handler that picks the step of a tool loop from the request's history.
  */
-import { chunkBuilders, notFound } from '../chat-fixtures.js';
-import { generationId } from '../ids.js';
-import type { EmulatorHandler, EmulatorResponse, RecordedRequest, SseEvent } from '../types.js';
+import { notFound } from '../../server/errors.js';
+import type { RecordedRequest } from '../../server/recorded-request.js';
+import type { EmulatorHandler, EmulatorResponse, SseEvent } from '../../server/responses.js';
+import { generationId } from '../../shared/ids.js';
+import { chunkBuilders } from '../chat-fixtures.js';
 import type { ReasoningScenario, ScenarioDelta, ScenarioStep } from './scenario-types.js';
 
-/** A step as a streamed completion, framed like §7.5 (keep-alives, role chunk, `choices: []` usage). */
+/**
+ * A step as a streamed completion, framed like real OpenRouter streams (keep-alive comments, the
+ * role chunk, the deltas, the finish chunk, a `choices: []` usage chunk, `[DONE]`).
+ */
 export function scenarioStream(step: ScenarioStep, created = nowSeconds()): SseEvent[] {
   const id = generationId(created);
   const { chunk, choice } = chunkBuilders({
@@ -67,7 +72,7 @@ function deltaBody(delta: ScenarioDelta): Record<string, unknown> {
   }
 }
 
-/** A step as a non-streamed `chat.completion` body, in the key order of §7.2. */
+/** A step as a non-streamed `chat.completion` body, with keys in the order of real responses. */
 export function scenarioJson(step: ScenarioStep, created = nowSeconds()): Record<string, unknown> {
   const message: Record<string, unknown> = {
     role: 'assistant',

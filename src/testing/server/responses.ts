@@ -1,23 +1,9 @@
-/** A request as the emulator received it. */
-export interface RecordedRequest {
-  method: string;
-  /** Path after `/api/v1`, e.g. `/chat/completions`, without the query string. */
-  path: string;
-  query: Record<string, string>;
-  /** Header names are lower-cased; repeated headers are joined with `, `. */
-  headers: Record<string, string>;
-  /** The parsed JSON body, or `undefined` when the body is empty or not JSON. */
-  body: unknown;
-  rawBody: string;
-  /** The parsed body cast to `T` (no validation; for test ergonomics). */
-  json<T = Record<string, unknown>>(): T;
-  /**
-   * Resolves when the exchange is over: the response finished or the client's connection closed.
-   * `closedEarly` is true when the connection closed before the response finished.
-   */
-  readonly closed: Promise<{ closedEarly: boolean }>;
-}
+import type { RecordedRequest } from './recorded-request.js';
 
+/**
+ * Answers a request with a response (or a promise of one): set with `handler`/`setHandler` to
+ * answer every request the queue does not, or enqueued to answer exactly one.
+ */
 export type EmulatorHandler = (
   request: RecordedRequest,
 ) => EmulatorResponse | Promise<EmulatorResponse>;
@@ -38,15 +24,20 @@ export interface SplitOptions {
   pieceDelayMs?: number;
 }
 
+/** A JSON body (status 200 unless given); an `id` string in the body is sent as `X-Generation-Id`. */
 export interface JsonResponse {
   type: 'json';
   status?: number;
   body: unknown;
   headers?: Record<string, string>;
-  /** Written before the JSON (some gateways send whitespace keep-alives; §8 item 17). */
+  /**
+   * Written before the JSON. Some gateways keep a slow non-streamed request alive by sending
+   * whitespace before the body; a robust client tolerates it.
+   */
   leadingWhitespace?: string;
 }
 
+/** OpenRouter's error envelope `{error: {message, code, metadata?}, user_id?}` with a status. */
 export interface ErrorResponse {
   type: 'error';
   status: number;
@@ -65,6 +56,10 @@ export interface ErrorResponse {
   bodyOverride?: unknown;
 }
 
+/**
+ * A `text/event-stream` of events (status 200 unless given); the first data event's `id` is sent
+ * as `X-Generation-Id`. Line endings, splitting and the ending are configurable.
+ */
 export interface SseResponse extends SplitOptions {
   type: 'sse';
   events: SseEvent[];
@@ -74,6 +69,7 @@ export interface SseResponse extends SplitOptions {
   ending?: ResponseEnding;
 }
 
+/** Bytes written exactly as given (no default headers): for malformed bodies and replays. */
 export interface RawResponse extends SplitOptions {
   type: 'raw';
   status?: number;
@@ -82,8 +78,10 @@ export interface RawResponse extends SplitOptions {
   ending?: ResponseEnding;
 }
 
+/** A scripted response: JSON, an error envelope, an SSE stream or raw bytes. */
 export type EmulatorResponse = JsonResponse | ErrorResponse | SseResponse | RawResponse;
 
+/** One item of an SSE stream: a data event, a comment, `[DONE]`, a pause or raw text. */
 export type SseEvent =
   /** Objects are JSON.stringify'd; strings are sent verbatim (for malformed JSON tests). */
   | { data: unknown }

@@ -1,4 +1,4 @@
-import type { SplitOptions, SseEvent } from './types.js';
+import type { SplitOptions, SseEvent } from './responses.js';
 
 /** A write plan: byte pieces to write in order, and pauses (in ms) between them. */
 export type WritePlan = Array<Uint8Array | { delayMs: number }>;

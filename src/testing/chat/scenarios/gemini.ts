@@ -1,5 +1,5 @@
 /** Gemini 3: thought text, plus a thought signature paired with the tool call's id. */
-import type { OpenRouterUsage } from '../usage.js';
+import type { OpenRouterUsage } from '../../shared/usage.js';
 import {
   convertCall,
   SCENARIO_ANSWER,
@@ -17,6 +17,7 @@ import type {
   ScenarioToolCall,
 } from './scenario-types.js';
 
+/** The `format` of Gemini's reasoning details. */
 export const GEMINI_FORMAT = 'google-gemini-v1';
 
 /** A thought as a whole: Gemini sends its text without a signature. */
@@ -41,10 +42,12 @@ function wholeToolCallDelta(
 }
 
 /**
- * Gemini 3 over three steps (§7.4, P23, P28, P30): `reasoning.text` without signature plus a
- * `reasoning.encrypted` thought signature whose `id` is the tool call's id, sent in the same
- * delta as the (whole, unfragmented) call. Ids are Gemini-style and repeat every step
- * (`tool_0_<name>`), and the tool-call steps finish with `finish_reason: "stop"`.
+ * Gemini 3 over three steps: `reasoning.text` without signature plus a `reasoning.encrypted`
+ * thought signature whose `id` is the tool call's id, sent in the same delta as the (whole,
+ * unfragmented) call; the signatures must go back unmodified, or Gemini rejects the next turn.
+ * Ids are Gemini-style and repeat every step (`tool_0_<name>`), so a client must keep them
+ * unique across steps; and the tool-call steps finish with `finish_reason: "stop"`, so a client
+ * must see the tool calls, not the finish reason, to continue the loop.
  * 1. thought → `getWeather` (`tool_0_getWeather`);
  * 2. thought → parallel `getWeather` (`tool_0_getWeather` again) + `convertTemperature`
  *    (`tool_1_convertTemperature`); only the first call carries a thought signature;

@@ -1,14 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { planSseWrites, splitPlan, type WritePlan } from './sse.js';
+import { errorBody } from './errors.js';
+import { type RecordedRequest, readBody, recordRequest } from './recorded-request.js';
 import type {
   EmulatorHandler,
   EmulatorResponse,
   ErrorResponse,
-  RecordedRequest,
   ResponseEnding,
-} from './types.js';
+} from './responses.js';
+import { planSseWrites, splitPlan, type WritePlan } from './sse.js';
 
+/** How {@link startOpenRouterEmulator} listens and answers. */
 export interface OpenRouterEmulatorOptions {
   /** Default 0 (a random free port). */
   port?: number;
@@ -24,6 +26,7 @@ export interface OpenRouterEmulatorOptions {
   requireAuth?: boolean;
 }
 
+/** A running emulator: its base URL, the requests it received, and the script of its answers. */
 export interface OpenRouterEmulator {
   /** e.g. `http://127.0.0.1:PORT/api/v1`; routes match on the path after it. */
   readonly baseURL: string;
@@ -33,6 +36,7 @@ export interface OpenRouterEmulator {
   readonly pending: number;
   /** Queue responses (FIFO) for the next requests (any route); each is consumed once. */
   enqueue(...responses: Array<EmulatorResponse | EmulatorHandler>): void;
+  /** Replaces the handler that answers when the queue is empty (`undefined`: none). */
   setHandler(handler: EmulatorHandler | undefined): void;
   /** Clears the queue, the recorded requests and the handler. */
   reset(): void;
@@ -72,7 +76,8 @@ export async function startOpenRouterEmulator(
     const rawBody = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://emulator');
     const inApi = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`);
-    const request = recordRequest(req, url, inApi, rawBody, closed);
+    const path = inApi ? url.pathname.slice(API_PREFIX.length) || '/' : url.pathname;
+    const request = recordRequest(req, url, path, rawBody, closed);
     requests.push(request);
 
     // A client pointed at the wrong base URL must not consume responses meant for real calls.
@@ -137,45 +142,6 @@ function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function recordRequest(
-  req: IncomingMessage,
-  url: URL,
-  inApi: boolean,
-  rawBody: string,
-  closed: Promise<{ closedEarly: boolean }>,
-): RecordedRequest {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = value;
-  let body: unknown;
-  if (rawBody.trim() !== '') {
-    try {
-      body = JSON.parse(rawBody);
-    } catch {
-      body = undefined; // kept in rawBody; tests of malformed requests read that
-    }
-  }
-  return {
-    method: req.method ?? 'GET',
-    path: inApi ? url.pathname.slice(API_PREFIX.length) || '/' : url.pathname,
-    query,
-    headers,
-    body,
-    rawBody,
-    json: <T>() => body as T,
-    closed,
-  };
-}
-
 /** Lower-cases header names so user headers replace defaults regardless of spelling. */
 function mergeHeaders(
   defaults: Record<string, string>,
@@ -233,18 +199,6 @@ async function respond(res: ServerResponse, response: EmulatorResponse): Promise
       return writeResponse(res, response.status ?? 200, headers, plan, response.ending, response);
     }
   }
-}
-
-/** `{error:{message,code,metadata}, user_id}` with absent keys omitted (§4.1, §7.8). */
-export function errorBody(response: Omit<ErrorResponse, 'type'>): Record<string, unknown> {
-  const error: Record<string, unknown> = {
-    message: response.message,
-    code: response.code === undefined ? response.status : response.code,
-  };
-  if (response.metadata !== undefined) error.metadata = response.metadata;
-  const body: Record<string, unknown> = { error };
-  if (response.userId !== undefined) body.user_id = response.userId;
-  return body;
 }
 
 function errorHeaders(response: ErrorResponse): Record<string, string> {

@@ -1,5 +1,5 @@
 /** DeepSeek and Kimi: plain reasoning text (format `"unknown"`), or none at all. */
-import type { OpenRouterUsage } from '../usage.js';
+import type { OpenRouterUsage } from '../../shared/usage.js';
 import {
   convertCall,
   SCENARIO_ANSWER,
@@ -16,9 +16,10 @@ import type { ReasoningScenario, ScenarioStep } from './scenario-types.js';
 const DEEPSEEK_MODEL = 'deepseek/deepseek-v4.1-flash';
 
 /**
- * DeepSeek-style reasoning (§7.6 capture): `delta.reasoning` strings with
+ * DeepSeek-style reasoning, as in a real DeepSeek stream: `delta.reasoning` strings with
  * `reasoning_details: [{type:"reasoning.text", text, format:"unknown", index:0}]` fragments;
- * non-stream: the §7.3 message shape. Pass a Kimi model and provider for the Kimi variant.
+ * non-stream, a message with `reasoning` and one `reasoning.text` detail, as in a real response
+ * from Qwen via Parasail. Pass a Kimi model and provider for the Kimi variant.
  */
 export function deepSeekReasoningScenario(
   options: { model?: string; provider?: string; family?: string } = {},
@@ -80,7 +81,8 @@ export function kimiReasoningScenario(): ReasoningScenario {
 
 /**
  * DeepSeek V4 without reasoning: the non-stream message carries `reasoning: null` and
- * `reasoning_details: []`, which must be sent back as `[]` (P16, #487). Streamed, the same
+ * `reasoning_details: []`, which must be sent back as `[]`: DeepSeek V4 rejects a follow-up
+ * request whose assistant message lacks it. Streamed, the same
  * empty array arrives on a delta with `reasoning: null`.
  */
 export function deepSeekEmptyDetailsScenario(): ReasoningScenario {

@@ -1,4 +1,4 @@
-/** `usage` as OpenRouter sends it (openrouter-api.md §2). Extra keys are passed through. */
+/** `usage` as OpenRouter sends it on chat completions. Extra keys are passed through. */
 export interface OpenRouterUsage {
   prompt_tokens: number;
   completion_tokens: number;
@@ -42,12 +42,12 @@ export interface UsageEstimate {
 // openai/gpt-4o list prices, so default costs look like real ones.
 const PROMPT_PRICE = 0.0000025;
 const COMPLETION_PRICE = 0.00001;
-const IMAGE_TOKENS = 1290; // per generated image, as in the §7.11 capture
+const IMAGE_TOKENS = 1290; // per generated image, as in a real Gemini 2.5 Flash Image response
 
 const round = (n: number) => Math.round(n * 1e12) / 1e12;
 
 /**
- * A realistic usage object in the real key order (§2 notes), merged with `override`.
+ * A realistic usage object in the key order of real responses, merged with `override`.
  * Nested objects are merged one level deep; a key explicitly set to `undefined` is removed
  * (to mimic captures that lack e.g. `cost`). Totals and costs follow the final token counts.
  */

@@ -1,5 +1,6 @@
-import { type ChatScript, scriptedChat, splitFragments } from './chat-fixtures.js';
-import type { EmulatorHandler } from './types.js';
+import type { EmulatorHandler } from '../server/responses.js';
+import { type ChatScript, splitFragments } from './chat-fixtures.js';
+import { scriptedChat } from './chat-handler.js';
 
 interface JsonSchema {
   type?: unknown;

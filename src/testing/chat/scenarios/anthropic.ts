@@ -1,5 +1,5 @@
 /** Anthropic: extended thinking, interleaved thinking and redacted thinking. */
-import type { OpenRouterUsage } from '../usage.js';
+import type { OpenRouterUsage } from '../../shared/usage.js';
 import {
   convertCall,
   SCENARIO_ANSWER,
@@ -19,6 +19,7 @@ import type {
   ScenarioStep,
 } from './scenario-types.js';
 
+/** The `format` of Anthropic's reasoning details. */
 export const ANTHROPIC_FORMAT = 'anthropic-claude-v1';
 
 /** A thinking block as a whole: its text and the signature that lets it go back upstream. */
@@ -26,7 +27,7 @@ function thinkingDetail(text: string, signature: string): ScenarioReasoningDetai
   return { type: 'reasoning.text', text, signature, format: ANTHROPIC_FORMAT, index: 0 };
 }
 
-/** The signature-only final delta that closes thinking block 0 (§7.5). */
+/** The final delta of thinking block 0, as Anthropic sends it: the signature and no text. */
 function signatureDelta(signature: string): ScenarioDelta {
   return {
     kind: 'reasoning',
@@ -42,8 +43,9 @@ function redactedDetail(data: string): ScenarioReasoningDetail {
 
 /**
  * Claude with extended thinking over three steps:
- * 1. thinking → `getWeather`; the block's signature-only final delta (§7.5) arrives AFTER the
- *    tool call started (late signature, P14);
+ * 1. thinking → `getWeather`; the block's signature-only final delta arrives AFTER the tool call
+ *    started (a late signature: a client that closes the reasoning early must still attach it,
+ *    or the next turn fails with "Invalid signature in thinking block");
  * 2. interleaved thinking after the tool result: a new thinking block (index 0 of this
  *    response) with its own signature → `convertTemperature`;
  * 3. thinking → the answer text.
@@ -77,7 +79,7 @@ export function anthropicThinkingScenario(
           ]
         : []),
       head1!,
-      // The signature-only final delta of block 0, after the tool call started (P14).
+      // The signature-only final delta of block 0, after the tool call started (late signature).
       signatureDelta(signature1),
       ...args1,
     ],

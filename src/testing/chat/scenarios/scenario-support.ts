@@ -1,5 +1,5 @@
 /** Step pieces the scenarios share: the tool loop's calls and answer, usage, and deltas. */
-import { buildUsage, type OpenRouterUsage } from '../usage.js';
+import { buildUsage, type OpenRouterUsage } from '../../shared/usage.js';
 import type {
   ReasoningScenario,
   ScenarioDelta,
@@ -7,9 +7,11 @@ import type {
   ScenarioToolCall,
 } from './scenario-types.js';
 
-/** The tool calls of the three-step loops: weather first, then a unit conversion. */
+/** The arguments of step 1 of the three-step loops: `getWeather` for Paris. */
 export const SCENARIO_WEATHER_ARGUMENTS = '{"city":"Paris"}';
+/** The arguments of step 2 of the three-step loops: `convertTemperature` of 18°C. */
 export const SCENARIO_CONVERT_ARGUMENTS = '{"celsius":18}';
+/** The answer text that ends the three-step loops. */
 export const SCENARIO_ANSWER = 'It is 18°C (64.4°F) and sunny in Paris.';
 
 export interface StepBase {
@@ -56,7 +58,7 @@ export function tailFields(
   };
 }
 
-/** Usage with exact counts (`reasoning_tokens` included) in the real key order (§2). */
+/** Usage with exact counts (`reasoning_tokens` included), in the key order of real responses. */
 export function scenarioUsage(
   promptTokens: number,
   completionTokens: number,
@@ -100,7 +102,10 @@ export function textDeltas(text: string): ScenarioDelta[] {
   return pieces(text, 3).map((piece) => ({ kind: 'text', text: piece }));
 }
 
-/** `reasoning.text` fragments of one block, with the same text in `delta.reasoning` (§3.2). */
+/**
+ * `reasoning.text` fragments of one block, each with the same text in `delta.reasoning`, as
+ * real streams send them.
+ */
 export function textFragments(
   text: string,
   format: string,

@@ -1,8 +1,9 @@
 /**
- * Multi-step reasoning scenarios per model family, in the wire shapes OpenRouter documents
- * (openrouter-api.md §1.3 detail shapes, §3.2 deltas, §7.2 non-stream message, §7.4 OpenAI and
- * Gemini details, §7.5 Anthropic signature-only final delta, §7.6 DeepSeek capture, §7.9
- * web-search annotations). Every step can be served streamed (SSE) or not (JSON); the complete
+ * Multi-step reasoning scenarios per model family, in the wire shapes OpenRouter sends: its
+ * `reasoning_details` entries (text, summary, encrypted, server tool call) and their stream
+ * deltas, Anthropic's signature-only final delta, OpenAI's summaries with an encrypted item,
+ * Gemini's thought signatures, DeepSeek's plain reasoning, and web-search `url_citation`
+ * annotations. Every step can be served streamed (SSE) or not (JSON); the complete
  * `reasoning_details` of a step is what the non-stream message carries and what the next request
  * must send back, unmodified, on that step's assistant message.
  *
