@@ -41,6 +41,24 @@ module.exports = {
       from: { path: '^src/', pathNot: '^src/testing/' },
       to: { path: '^src/testing/' },
     },
+    {
+      name: 'emulator-kinds-stand-alone',
+      severity: 'error',
+      comment:
+        'In the emulator, server/ and shared/ serve every kind, and a kind folder imports no other kind.',
+      from: { path: '^src/testing/([^/]+)/' },
+      to: {
+        path: '^src/testing/([^/]+)/',
+        pathNot: ['^src/testing/(server|shared)/', '^src/testing/$1/'],
+      },
+    },
+    {
+      name: 'emulator-core-stands-alone',
+      severity: 'error',
+      comment: 'The emulator core (server/, shared/) imports no kind folder.',
+      from: { path: '^src/testing/(server|shared)/' },
+      to: { path: '^src/testing/', pathNot: '^src/testing/(server|shared)/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
