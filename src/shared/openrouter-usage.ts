@@ -2,13 +2,13 @@ import type { JSONObject, JSONValue, LanguageModelV4Usage } from '@ai-sdk/provid
 import { z } from 'zod/v4';
 import { lenient } from './openrouter-api';
 
+const nullishNumber = lenient(z.number());
+
 /**
  * OpenRouter's `usage` object, which every inference endpoint returns in the same shape (chat,
  * completions, embeddings, images, transcription, rerank, video): token counts, the `cost` in
  * credits, `is_byok`, and per-kind details. See https://openrouter.ai/docs/use-cases/usage-accounting.
  */
-const nullishNumber = lenient(z.number());
-
 export const openRouterUsageSchema = z
   .object({
     prompt_tokens: nullishNumber,
@@ -16,36 +16,36 @@ export const openRouterUsageSchema = z
     total_tokens: nullishNumber,
     cost: nullishNumber,
     is_byok: lenient(z.boolean()),
-    prompt_tokens_details: z
-      .object({
-        cached_tokens: nullishNumber,
-        cache_write_tokens: nullishNumber,
-        audio_tokens: nullishNumber,
-        video_tokens: nullishNumber,
-      })
-      .passthrough()
-      .nullish()
-      .catch(undefined),
-    completion_tokens_details: z
-      .object({
-        reasoning_tokens: nullishNumber,
-        image_tokens: nullishNumber,
-        audio_tokens: nullishNumber,
-        accepted_prediction_tokens: nullishNumber,
-        rejected_prediction_tokens: nullishNumber,
-      })
-      .passthrough()
-      .nullish()
-      .catch(undefined),
-    cost_details: z
-      .object({
-        upstream_inference_cost: nullishNumber,
-        upstream_inference_prompt_cost: nullishNumber,
-        upstream_inference_completions_cost: nullishNumber,
-      })
-      .passthrough()
-      .nullish()
-      .catch(undefined),
+    prompt_tokens_details: lenient(
+      z
+        .object({
+          cached_tokens: nullishNumber,
+          cache_write_tokens: nullishNumber,
+          audio_tokens: nullishNumber,
+          video_tokens: nullishNumber,
+        })
+        .passthrough(),
+    ),
+    completion_tokens_details: lenient(
+      z
+        .object({
+          reasoning_tokens: nullishNumber,
+          image_tokens: nullishNumber,
+          audio_tokens: nullishNumber,
+          accepted_prediction_tokens: nullishNumber,
+          rejected_prediction_tokens: nullishNumber,
+        })
+        .passthrough(),
+    ),
+    cost_details: lenient(
+      z
+        .object({
+          upstream_inference_cost: nullishNumber,
+          upstream_inference_prompt_cost: nullishNumber,
+          upstream_inference_completions_cost: nullishNumber,
+        })
+        .passthrough(),
+    ),
     server_tool_use_details: lenient(z.record(z.string(), z.unknown())),
     server_tool_use: lenient(z.record(z.string(), z.unknown())),
   })

@@ -1,0 +1,241 @@
+/**
+ * The shared request layer against a real HTTP server on loopback (the emulator): the method
+ * and body kinds, headers, keys, error mapping, timeouts and aborts that every model kind and
+ * the platform API inherit from it.
+ */
+import { APICallError, LoadAPIKeyError } from '@ai-sdk/provider';
+import { loadApiKey } from '@ai-sdk/provider-utils';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod/v4';
+import {
+  type OpenRouterRequestConfig,
+  requestOpenRouter,
+  requestOpenRouterStream,
+} from '../../../src/shared/openrouter-request';
+import {
+  createOpenRouterJsonResponseHandler,
+  openRouterBinaryResponseHandler,
+  openRouterEventStreamResponseHandler,
+} from '../../../src/shared/openrouter-response-handlers';
+import { type OpenRouterEmulator, startOpenRouterEmulator } from '../../../src/testing/index.js';
+
+let emulator: OpenRouterEmulator;
+beforeAll(async () => {
+  emulator = await startOpenRouterEmulator();
+});
+beforeEach(() => emulator.reset());
+afterAll(() => emulator.close());
+
+const config = (headers: Record<string, string | undefined> = { Authorization: 'Bearer k' }) =>
+  ({ baseURL: () => emulator.baseURL, headers: () => headers }) satisfies OpenRouterRequestConfig;
+const okSchema = z.object({ ok: z.boolean() });
+const json = createOpenRouterJsonResponseHandler(okSchema);
+
+describe('requestOpenRouter', () => {
+  it('POSTs JSON with the provider and call headers and our user-agent, and returns the parsed body', async () => {
+    emulator.enqueue({
+      type: 'json',
+      body: { ok: true, extra: 1 },
+      headers: { 'x-generation-id': 'gen-1' },
+    });
+    const response = await requestOpenRouter({
+      config: config({ Authorization: 'Bearer k', 'X-Title': 'app' }),
+      path: '/things',
+      body: { json: { model: 'm' } },
+      headers: { 'x-call': 'yes' },
+      successfulResponseHandler: json,
+    });
+    expect(response).toMatchObject({
+      value: { ok: true },
+      rawValue: { ok: true, extra: 1 },
+      url: `${emulator.baseURL}/things`,
+    });
+    expect(response.responseHeaders['x-generation-id']).toBe('gen-1');
+    const request = emulator.requests[0]!;
+    expect(request).toMatchObject({ method: 'POST', path: '/things', body: { model: 'm' } });
+    expect(request.headers).toMatchObject({
+      authorization: 'Bearer k',
+      'x-title': 'app',
+      'x-call': 'yes',
+    });
+    expect(request.headers['user-agent']).toMatch(/ai-sdk-openrouter\/\S+/);
+  });
+
+  it('keeps a user-agent from the provider settings when the call (like ai) sends its own', async () => {
+    emulator.enqueue({ type: 'json', body: { ok: true } });
+    await requestOpenRouter({
+      config: config({ Authorization: 'Bearer k', 'User-Agent': 'my-app/1' }),
+      path: '/x',
+      body: { json: {} },
+      headers: { 'user-agent': 'ai/7' },
+      successfulResponseHandler: json,
+    });
+    const userAgent = emulator.requests[0]!.headers['user-agent'];
+    expect(userAgent).toMatch(/^ai\/7 my-app\/1 ai-sdk-openrouter\//);
+  });
+
+  it('GETs with the query when there is no body', async () => {
+    emulator.enqueue({ type: 'json', body: { ok: true } });
+    await requestOpenRouter({
+      config: config(),
+      path: '/models',
+      query: new URLSearchParams({ q: 'a b' }),
+      successfulResponseHandler: json,
+    });
+    expect(emulator.requests[0]).toMatchObject({
+      method: 'GET',
+      path: '/models',
+      query: { q: 'a b' },
+    });
+  });
+
+  it('POSTs multipart form data', async () => {
+    emulator.enqueue({ type: 'json', body: { ok: true } });
+    const formData = new FormData();
+    formData.append('model', 'm');
+    formData.append('file', new Blob([new Uint8Array([1, 2, 3])], { type: 'audio/wav' }), 'a.wav');
+    await requestOpenRouter({
+      config: config(),
+      path: '/audio/transcriptions',
+      body: { formData, values: { model: 'm' } },
+      successfulResponseHandler: json,
+    });
+    const request = emulator.requests[0]!;
+    expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(request.rawBody).toContain('name="file"; filename="a.wav"');
+  });
+
+  it('returns binary bodies as bytes', async () => {
+    emulator.enqueue({
+      type: 'raw',
+      body: new Uint8Array([0xff, 0xfb, 0x90]),
+      headers: { 'content-type': 'audio/mpeg' },
+    });
+    const { value } = await requestOpenRouter({
+      config: config(),
+      path: '/audio/speech',
+      body: { json: {} },
+      successfulResponseHandler: openRouterBinaryResponseHandler,
+    });
+    expect([...value]).toEqual([0xff, 0xfb, 0x90]);
+  });
+
+  it.each([
+    ['a JSON result', createOpenRouterJsonResponseHandler(okSchema)],
+    ['a binary result', openRouterBinaryResponseHandler],
+    ['an event stream', openRouterEventStreamResponseHandler],
+  ])('turns HTTP 200 with an error body into a typed APICallError (%s)', async (_, handler) => {
+    emulator.enqueue({
+      type: 'json',
+      body: { error: { code: 502, message: 'Upstream failed', metadata: { provider_name: 'P' } } },
+    });
+    const error = await requestOpenRouter({
+      config: config(),
+      path: '/x',
+      body: { json: { model: 'm' } },
+      successfulResponseHandler: handler as typeof json,
+    }).catch((caught: unknown) => caught);
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      statusCode: 502,
+      isRetryable: true,
+      message: expect.stringContaining('[P] Upstream failed'),
+      requestBodyValues: { model: 'm' },
+    });
+  });
+
+  it('maps HTTP errors through the OpenRouter envelope', async () => {
+    emulator.enqueue({ type: 'error', status: 402, message: 'Insufficient credits' });
+    const error = await requestOpenRouter({
+      config: config(),
+      path: '/x',
+      body: { json: {} },
+      successfulResponseHandler: json,
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      statusCode: 402,
+      isRetryable: false,
+      message: expect.stringContaining('Insufficient credits'),
+    });
+  });
+
+  it('reports a body that does not match the schema as an invalid response', async () => {
+    emulator.enqueue({ type: 'json', body: { ok: 'maybe' } });
+    const error = await requestOpenRouter({
+      config: config(),
+      path: '/x',
+      successfulResponseHandler: json,
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ message: 'Invalid JSON response', statusCode: 200 });
+  });
+
+  it('sends no key on key-optional routes when none is configured, and fails elsewhere', async () => {
+    const noKey: OpenRouterRequestConfig = {
+      baseURL: () => emulator.baseURL,
+      headers: () => ({
+        Authorization: `Bearer ${loadApiKey({ apiKey: undefined, environmentVariableName: 'NO_SUCH_KEY_VAR', description: 'OpenRouter' })}`,
+      }),
+    };
+    emulator.enqueue({ type: 'json', body: { ok: true } });
+    await requestOpenRouter({
+      config: noKey,
+      path: '/models',
+      successfulResponseHandler: json,
+      keyOptional: true,
+    });
+    expect(emulator.requests[0]!.headers.authorization).toBeUndefined();
+    await expect(
+      requestOpenRouter({ config: noKey, path: '/key', successfulResponseHandler: json }),
+    ).rejects.toSatisfy(LoadAPIKeyError.isInstance);
+    expect(emulator.requests).toHaveLength(1);
+  });
+
+  it('fails with a retryable timeout error when the response does not start in time', async () => {
+    // The handler answers after a second: no headers reach the client before that.
+    emulator.setHandler(
+      () =>
+        new Promise((resolve) =>
+          setTimeout(() => resolve({ type: 'json', body: { ok: true } }), 1_000),
+        ),
+    );
+    const error = await requestOpenRouter({
+      config: config(),
+      path: '/slow',
+      body: { json: {} },
+      timeout: { firstByteMs: 150 },
+      successfulResponseHandler: json,
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ isRetryable: true, message: expect.stringContaining('150 ms') });
+  });
+
+  it("rejects with the caller's abort, not a timeout", async () => {
+    emulator.setHandler(() => ({ type: 'raw', body: '', ending: 'hang' }));
+    const controller = new AbortController();
+    const pending = requestOpenRouter({
+      config: config(),
+      path: '/slow',
+      body: { json: {} },
+      abortSignal: controller.signal,
+      timeout: 5_000,
+      successfulResponseHandler: json,
+    });
+    setTimeout(() => controller.abort(), 50);
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('requestOpenRouterStream', () => {
+  it('hands over the unread body and a lifecycle that ends the call', async () => {
+    emulator.enqueue({ type: 'sse', events: [{ data: { a: 1 } }, { done: true }] });
+    const { value, lifecycle } = await requestOpenRouterStream({
+      config: config(),
+      path: '/chat/completions',
+      body: { json: { stream: true } },
+      successfulResponseHandler: openRouterEventStreamResponseHandler,
+    });
+    const text = await new Response(value).text();
+    lifecycle.done();
+    expect(text).toBe('data: {"a":1}\n\ndata: [DONE]\n\n');
+    expect(lifecycle.timeoutError()).toBeUndefined();
+  });
+});
