@@ -1,3 +1,8 @@
+/**
+ * ai-sdk-openrouter: OpenRouter as a provider of the AI SDK. The layout, one folder per model
+ * kind on top of `shared/` (which imports no kind), is described in docs/architecture.md; the
+ * dependency rules there are checked by `npm run depcheck`.
+ */
 export type { OpenRouterChatLanguageModel } from './chat/openrouter-chat-language-model';
 export type {
   OpenRouterBehaviourOptions,
