@@ -608,7 +608,7 @@ describe('assistant reasoning and reasoning_details', () => {
     index: 1,
   };
 
-  it('sends `reasoning` as the visible text of the details sent, not of the parts (P16)', () => {
+  it('sends `reasoning` as the visible text of the details sent, not of the parts', () => {
     const summary = {
       type: 'reasoning.summary',
       summary: ' Summary.',
@@ -753,7 +753,7 @@ describe('assistant reasoning and reasoning_details', () => {
     ]);
   });
 
-  it('sends an item with the same type and id only once per request, but equal text twice (P15)', () => {
+  it('sends an item with the same type and id only once per request, but equal text twice', () => {
     const encrypted = {
       type: 'reasoning.encrypted',
       data: 'x',
@@ -1089,7 +1089,7 @@ describe('prompt caching: placement', () => {
       { type: 'image_url', image_url: { url: 'https://x.test/cat.png' } },
     ],
     [
-      'PDF URL (P46: URL files lost their cache_control)',
+      'PDF URL (URL files used to lose their cache_control)',
       file(url('https://x.test/doc.pdf'), 'application/pdf'),
       { type: 'file', file: { file_data: 'https://x.test/doc.pdf' } },
     ],

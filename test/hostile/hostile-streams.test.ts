@@ -369,7 +369,7 @@ const streamCases: StreamCase[] = [
     }),
   ),
   {
-    name: 'a usage object with wrong field types keeps the good fields and the finish reason (P11)',
+    name: 'a usage object with wrong field types keeps the good fields and the finish reason',
     response: () =>
       sse([
         ...texts('Done'),
@@ -433,7 +433,7 @@ const streamCases: StreamCase[] = [
     finishReason: 'stop',
   },
   {
-    name: 'unknown reasoning detail types and formats are kept for the round-trip (P22)',
+    name: 'unknown reasoning detail types and formats are kept for the round-trip',
     response: () =>
       sse([
         data(
@@ -985,7 +985,7 @@ describe('hostile non-stream responses through generateText', () => {
       text: 'Known',
     },
     {
-      name: 'wrong field types inside the message are dropped, not fatal (P8)',
+      name: 'wrong field types inside the message are dropped, not fatal',
       response: () =>
         jsonRaw(
           JSON.stringify({

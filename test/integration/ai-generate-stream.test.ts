@@ -1,7 +1,8 @@
 /**
  * `generateText` / `streamText` of `ai` 7 driving the provider over real HTTP against the
  * OpenRouter emulator: text, reasoning, usage, provider metadata, response metadata, stream part
- * order, generate/stream parity (P38), lenient parsing of billed responses (P8), structured
+ * order, generate/stream parity (same usage and metadata either way), lenient parsing of billed
+ * responses (a response that was paid for is never thrown away over an odd field), structured
  * output, raw chunks and abort.
  */
 import { generateText, Output, streamText, type TextStreamPart, type ToolSet, tool } from 'ai';
@@ -153,7 +154,7 @@ describe('generateText', () => {
     expect(request?.json().stream).toBeUndefined();
   });
 
-  it('maps the real §7.3 Parasail capture (reasoning + tool call, cached prompt)', async () => {
+  it('maps a real Parasail capture (reasoning + tool call, cached prompt)', async () => {
     fx.emulator.enqueue(replayTranscript(RESPONSE_PARASAIL_TOOL_CALL));
     const searches: unknown[] = [];
     const result = await generateText({
@@ -222,7 +223,7 @@ describe('generateText', () => {
 });
 
 describe('streamText', () => {
-  it('streams the §7.5 transcript in the documented part order', async () => {
+  it('streams the reasoning + text + tool call transcript in the documented part order', async () => {
     fx.emulator.enqueue(replayTranscript(TRANSCRIPT_REASONING_TOOL_CALL));
     const result = streamText({
       model: fx.openrouter(REQUESTED_MODEL),
@@ -238,7 +239,7 @@ describe('streamText', () => {
     expect(parts.map((part) => part.type)).toEqual([
       'start',
       'start-step',
-      'ping', // the two `: OPENROUTER PROCESSING` keep-alives (P34)
+      'ping', // the two `: OPENROUTER PROCESSING` keep-alive comments, one ping each
       'ping',
       'reasoning-start',
       'reasoning-delta',
@@ -306,7 +307,7 @@ describe('streamText', () => {
     expect(fx.chatBodies()[0]).toMatchObject({ model: REQUESTED_MODEL, stream: true });
   });
 
-  it('gives the same text, reasoning, usage and metadata as generateText (P38, P12)', async () => {
+  it('gives the same text, reasoning, usage and metadata as generateText', async () => {
     fx.emulator.setHandler(scriptedChat(REASONING_SCRIPT));
     const generated = await generateText({ model: fx.openrouter(REQUESTED_MODEL), prompt: 'Hi' });
     const streamed = streamText({ model: fx.openrouter(REQUESTED_MODEL), prompt: 'Hi' });
@@ -424,7 +425,7 @@ describe('streamText', () => {
   });
 });
 
-describe('lenient parsing of billed responses through generateText (P8)', () => {
+describe('lenient parsing of billed responses through generateText', () => {
   interface CompletionBody {
     choices: Array<{
       message: { tool_calls: Array<Record<string, unknown>> } & Record<string, unknown>;

@@ -2,7 +2,9 @@
  * The UI-facing and model-resolution surfaces of `ai` 7 over real HTTP against the OpenRouter
  * emulator: `toUIMessageStream` / `readUIMessageStream` / `convertToModelMessages` (reasoning
  * details with the Anthropic signature survive the UI round trip, keep-alive pings do no harm),
- * and models resolved through `createProviderRegistry` and `AI_SDK_DEFAULT_PROVIDER` (P1).
+ * and models resolved through `createProviderRegistry` and `AI_SDK_DEFAULT_PROVIDER` (a provider
+ * without `specificationVersion: 'v4'` is double-adapted there, which corrupts usage and ends tool
+ * loops early: https://github.com/OpenRouterTeam/ai-sdk-provider/issues/541).
  */
 import {
   convertToModelMessages,
@@ -155,7 +157,7 @@ describe('UI message stream', () => {
     ['after the text', false],
     ['after the tool call', true],
   ] as const)(
-    'a signature that arrives %s still goes back after the UI round trip (P14)',
+    'a signature that arrives %s still goes back after the UI round trip',
     async (_label, withTool) => {
       // Anthropic may send the signature-only delta late: move it just before the finish chunk.
       const lateSignature: EmulatorHandler = (request) => {
@@ -243,7 +245,7 @@ describe('UI message stream', () => {
   });
 });
 
-describe('model resolution (P1)', () => {
+describe('model resolution through the registry and the global default provider', () => {
   // Exact usage, so the numbers can be checked (and must be numbers, not adapter objects).
   const REGISTRY_TURNS: ChatScript[] = [
     {

@@ -3,7 +3,8 @@
  * OpenRouter emulator: `cache_control` from message and part provider options lands on the
  * content blocks of the recorded request body, the four-breakpoint limit holds with one warning,
  * an invalid value fails before anything is sent, and cache read / write tokens come back in
- * usage and provider metadata (P46, P47, P38).
+ * usage and provider metadata, so users can see what was cached
+ * (https://openrouter.ai/docs/guides/best-practices/prompt-caching).
  */
 import { generateText, type ModelMessage, stepCountIs, streamText, tool } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -242,7 +242,7 @@ describe('headers', () => {
     expect(headers).not.toHaveProperty('x-title');
   });
 
-  it("generateText: user-agent keeps both ai's marker and ours (P6)", async () => {
+  it("generateText: user-agent keeps both ai's marker and ours", async () => {
     await generateText({ model: emulatorProvider(ctx.emulator)(MODEL_ID), prompt: 'hello' });
     const userAgent = requestAt(ctx.emulator).headers['user-agent'] ?? '';
     expect(userAgent).toMatch(/(^|\s)ai\/7\.\d+\.\d+/);
