@@ -1,37 +1,46 @@
 /**
  * `scripts/generate-model-ids.ts` and the committed `OpenRouterChatModelId` union: the script
- * against the emulator (API mode), from a JSON file, and the committed file being what
- * `--from-reference` produces.
+ * against the emulator's `GET /models` (the live-catalog mode, pointed there with
+ * `OPENROUTER_BASE_URL`) and against the catalog fixture, and the committed file being what the
+ * fixture generates.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import type { OpenRouterChatModelId } from '../src/platform/openrouter-model-ids';
 import {
   modelEntry,
-  modelsList,
   type OpenRouterEmulator,
   platformHandler,
   startOpenRouterEmulator,
+  type WireModel,
 } from '../src/testing/index';
 
 const run = promisify(execFile);
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const GENERATED = join(root, 'src/platform/openrouter-model-ids.ts');
-const REFERENCE_DIR = '/work/shared/reference';
+const FIXTURE = join(root, 'test/fixtures/model-catalog.json');
 
 /** Runs the script (async: the emulator in this process must keep answering). */
 async function generate(args: string[], env: Record<string, string | undefined> = {}) {
+  const childEnv: Record<string, string> = {};
+  for (const [key, value] of Object.entries({ ...process.env, ...env })) {
+    if (value !== undefined) childEnv[key] = value;
+  }
   const { stdout } = await run(
     process.execPath,
     ['--import', 'tsx', 'scripts/generate-model-ids.ts', '--stdout', ...args],
-    { cwd: root, env: { ...process.env, ...env } },
+    { cwd: root, env: childEnv },
   );
   return stdout;
 }
+
+/** A generated file without its header comment (source and date). */
+const union = (file: string) => file.replace(/^(\/\/.*\n)+/, '');
 
 const CATALOG = [
   modelEntry({ id: 'openai/gpt-4o' }),
@@ -47,23 +56,32 @@ const CATALOG = [
   modelEntry({ id: "acme/it's-quoted" }),
 ];
 
+const FIXTURE_MODELS = (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { data: WireModel[] }).data;
+
 describe('generate-model-ids', () => {
   let emulator: OpenRouterEmulator;
+  let fixtureEmulator: OpenRouterEmulator;
   let dir: string;
   beforeAll(async () => {
     emulator = await startOpenRouterEmulator({
       requireAuth: false,
       handler: platformHandler({ models: CATALOG }),
     });
+    fixtureEmulator = await startOpenRouterEmulator({
+      requireAuth: false,
+      handler: platformHandler({ models: FIXTURE_MODELS }),
+    });
     dir = mkdtempSync(join(tmpdir(), 'model-ids-'));
   });
   afterAll(async () => {
     await emulator.close();
+    await fixtureEmulator.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('API mode: GET /models?output_modalities=all, keeps chat-capable models', async () => {
-    const output = await generate(['--base-url', emulator.baseURL, '--date', '2026-01-02'], {
+  it('live mode: GET {OPENROUTER_BASE_URL}/models?output_modalities=all, keeps chat-capable models', async () => {
+    const output = await generate(['--date', '2026-01-02'], {
+      OPENROUTER_BASE_URL: emulator.baseURL,
       OPENROUTER_API_KEY: 'sk-or-v1-script',
     });
     const request = emulator.requests.at(-1);
@@ -85,33 +103,58 @@ describe('generate-model-ids', () => {
     expect(output).not.toContain('text-embedding');
   }, 30_000);
 
-  it('JSON mode: a saved /models body or a plain list of ids', async () => {
-    const body = join(dir, 'models.json');
-    writeFileSync(body, JSON.stringify(modelsList(CATALOG.slice(0, 4))));
-    const fromBody = await generate(['--from-json', body]);
-    expect(fromBody).toContain("  | 'z-ai/glm-4.6'\n");
-    expect(fromBody).not.toContain('text-embedding');
-
-    const ids = join(dir, 'ids.json');
-    writeFileSync(ids, JSON.stringify(['b/two', 'a/one', 'b/two']));
-    const fromIds = await generate(['--from-json', ids]);
-    expect(fromIds).toContain("  | 'a/one'\n  | 'b/two'\n  | (string & {});");
+  it('live mode needs no key', async () => {
+    const output = await generate(['--date', '2026-01-02'], {
+      OPENROUTER_BASE_URL: `${fixtureEmulator.baseURL}/`,
+      OPENROUTER_API_KEY: undefined,
+    });
+    const request = fixtureEmulator.requests.at(-1);
+    expect(request?.path).toBe('/models');
+    expect(request?.headers.authorization).toBeUndefined();
+    expect(output).toContain(
+      `// Source: GET ${fixtureEmulator.baseURL}/models?output_modalities=all (chat-capable models).\n`,
+    );
   }, 30_000);
 
-  it.skipIf(!existsSync(REFERENCE_DIR))(
-    'the committed union is what --from-reference generates',
-    async () => {
-      const committed = readFileSync(GENERATED, 'utf8');
-      const date = /Generated on (\d{4}-\d{2}-\d{2})/.exec(committed)?.[1];
-      expect(date).toBeDefined();
-      expect(await generate(['--from-reference', REFERENCE_DIR, '--date', date ?? ''])).toBe(
-        committed,
-      );
-      expect(committed).toContain("  | 'anthropic/claude-sonnet-4.5'\n");
-      expect(committed).not.toMatch(/@|-\d{8}'|:free'|text-embedding/);
-    },
-    30_000,
-  );
+  it('catalog mode: the header names the file and the date, nothing machine-specific', async () => {
+    const output = await generate(['--catalog', FIXTURE, '--date', '2026-03-04']);
+    expect(output.split('\n').slice(0, 3)).toEqual([
+      '// Generated by scripts/generate-model-ids.ts: do not edit by hand; run the script instead.',
+      '// Source: catalog file model-catalog.json (chat-capable models).',
+      `// Generated on 2026-03-04 (${FIXTURE_MODELS.length} ids).`,
+    ]);
+    expect(output).not.toContain(root);
+  }, 30_000);
+
+  it('the catalog file and the same catalog served over GET /models give the same union', async () => {
+    const fromFile = await generate(['--catalog', FIXTURE]);
+    const fromApi = await generate([], { OPENROUTER_BASE_URL: fixtureEmulator.baseURL });
+    expect(union(fromApi)).toBe(union(fromFile));
+    expect(union(fromFile)).toContain("  | 'anthropic/claude-sonnet-4.5'\n");
+  }, 30_000);
+
+  it('catalog mode filters like the live mode and rejects a file that is not a /models body', async () => {
+    const body = join(dir, 'models.json');
+    writeFileSync(body, JSON.stringify({ data: CATALOG }));
+    const output = await generate(['--catalog', body]);
+    expect(output).toContain("  | 'z-ai/glm-4.6'\n");
+    expect(output).not.toContain('text-embedding');
+
+    const ids = join(dir, 'ids.json');
+    writeFileSync(ids, JSON.stringify(['a/one', 'b/two']));
+    await expect(generate(['--catalog', ids])).rejects.toMatchObject({
+      stderr: expect.stringContaining('expected a GET /models body'),
+    });
+  }, 30_000);
+
+  it('the committed union is what the catalog fixture generates', async () => {
+    const committed = readFileSync(GENERATED, 'utf8');
+    expect(committed).toMatch(
+      /^\/\/ Generated by scripts\/generate-model-ids\.ts[^\n]*\n\/\/ Source: (GET https?:\/\/\S+|catalog file [\w.-]+) \(chat-capable models\)\.\n\/\/ Generated on \d{4}-\d{2}-\d{2} \(\d+ ids\)\.\n\n/,
+    );
+    expect(union(await generate(['--catalog', FIXTURE]))).toBe(union(committed));
+    expect(committed).not.toMatch(/@|-\d{8}'|:free'|text-embedding/);
+  }, 30_000);
 });
 
 describe('OpenRouterChatModelId', () => {
