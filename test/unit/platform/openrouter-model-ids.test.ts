@@ -11,17 +11,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import type { OpenRouterChatModelId } from '../src/platform/openrouter-model-ids';
+import type { OpenRouterChatModelId } from '../../../src/platform/openrouter-model-ids';
 import {
   modelEntry,
   type OpenRouterEmulator,
   platformHandler,
   startOpenRouterEmulator,
   type WireModel,
-} from '../src/testing/index';
+} from '../../../src/testing/index';
 
 const run = promisify(execFile);
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../../..', import.meta.url));
 const GENERATED = join(root, 'src/platform/openrouter-model-ids.ts');
 const FIXTURE = join(root, 'test/fixtures/model-catalog.json');
 

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { encodeModelIdPath, openRouterModelsQuery } from '../src/platform/openrouter-platform-api';
+import { encodeModelIdPath, openRouterModelsQuery } from '../../../src/platform/openrouter-platform-api';
 import {
   openRouterCreditsResponseSchema,
   openRouterGenerationResponseSchema,
@@ -8,7 +8,7 @@ import {
   openRouterModelEndpointsResponseSchema,
   openRouterModelResponseSchema,
   openRouterModelsPageSchema,
-} from '../src/platform/openrouter-platform-schemas';
+} from '../../../src/platform/openrouter-platform-schemas';
 import {
   creditsBody,
   endpointsBody,
@@ -16,7 +16,7 @@ import {
   keyInfo,
   modelEntry,
   modelsList,
-} from '../src/testing/index';
+} from '../../../src/testing/index';
 
 /** The `GET /models` example of OpenRouter's OpenAPI spec, verbatim. */
 const SPEC_MODELS_BODY = JSON.parse(

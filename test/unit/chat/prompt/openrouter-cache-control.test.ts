@@ -7,11 +7,11 @@ import {
   MAX_CACHE_BREAKPOINTS,
   setLastBlockCacheControl,
   setPartCacheControl,
-} from '../src/chat/prompt/openrouter-cache-control';
+} from '../../../../src/chat/prompt/openrouter-cache-control';
 import type {
   OpenRouterChatMessage,
   OpenRouterUserContentPart,
-} from '../src/chat/prompt/openrouter-chat-prompt';
+} from '../../../../src/chat/prompt/openrouter-chat-prompt';
 
 describe('getCacheControl', () => {
   it('is undefined without provider options or without a cache key', () => {

@@ -5,8 +5,8 @@ import {
   TRANSCRIPT_DEEPSEEK_LENGTH,
   TRANSCRIPT_MID_STREAM_ERROR,
   TRANSCRIPT_REASONING_TOOL_CALL,
-} from '../src/testing/index';
-import { chunk, runStream, sse, types } from './helpers/run-stream';
+} from '../../../../src/testing/index';
+import { chunk, runStream, sse, types } from '../../../helpers/run-stream';
 
 type Part<T extends LanguageModelV4StreamPart['type']> = Extract<
   LanguageModelV4StreamPart,
