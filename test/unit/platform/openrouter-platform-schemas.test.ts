@@ -1,6 +1,9 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { encodeModelIdPath, openRouterModelsQuery } from '../../../src/platform/openrouter-platform-api';
+import {
+  encodeModelIdPath,
+  openRouterModelsQuery,
+} from '../../../src/platform/openrouter-platform-api';
 import {
   openRouterCreditsResponseSchema,
   openRouterGenerationResponseSchema,
