@@ -1,7 +1,16 @@
-import type { SharedV4Warning } from '@ai-sdk/provider';
+import type {
+  JSONValue,
+  LanguageModelV4Prompt,
+  SharedV4ProviderOptions,
+  SharedV4Warning,
+} from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import type { OpenRouterReasoningDetail } from '../../../../src/chat/prompt/openrouter-chat-prompt';
+import type {
+  OpenRouterAssistantMessage,
+  OpenRouterReasoningDetail,
+} from '../../../../src/chat/prompt/openrouter-chat-prompt';
 import { ReasoningDetailsSanitizer } from '../../../../src/chat/prompt/sanitize-reasoning-details';
+import { convert, convertAssistant } from '../../../helpers/prompt';
 
 const ANTHROPIC = 'anthropic-claude-v1';
 
@@ -115,5 +124,99 @@ describe('ReasoningDetailsSanitizer', () => {
     expect(details.sanitize([unsigned])).toEqual([]);
     const other = { type: 'reasoning.text', text: 'a', id: 'x', format: 'google-gemini-v1' };
     expect(details.sanitize([other])).toEqual([other]);
+  });
+});
+
+describe('assistant reasoning and reasoning_details', () => {
+  /** `providerOptions` carrying `details` as `openrouter.reasoning_details`. */
+  const detailsOption = (details: JSONValue): SharedV4ProviderOptions => ({
+    openrouter: { reasoning_details: details },
+  });
+
+  it('sends details unmodified: unknown type/format, extra fields, unsigned Gemini text', () => {
+    const details = [
+      { type: 'reasoning.text', text: 'gemini thought', format: 'google-gemini-v1', index: 0 },
+      { type: 'reasoning.text', text: 'claude', signature: 'sig', format: 'anthropic-claude-v1' },
+      { type: 'reasoning.summary', summary: 'same', format: 'xai-responses-v1', index: 1 },
+      { type: 'reasoning.summary', summary: 'same', format: 'xai-responses-v1', index: 2 },
+      {
+        type: 'reasoning.server_tool_call',
+        tool_name: 'search',
+        arguments: '{"q":1}',
+        result: 'r',
+        format: 'meta-responses-v1',
+      },
+      { type: 'reasoning.hologram', format: 'future-format-v9', nested: { b: 1, a: [null] } },
+    ];
+    const snapshot = JSON.stringify(details);
+    const { message } = convertAssistant([
+      { type: 'reasoning', text: 'r', providerOptions: detailsOption(details) },
+      { type: 'text', text: 'a' },
+    ]);
+    expect(JSON.stringify(message.reasoning_details)).toBe(snapshot);
+    expect(message.reasoning_details?.[5]).toBe(details[5]);
+    expect(message.reasoning).toBe('gemini thoughtclaudesamesame');
+  });
+
+  it('drops an Anthropic text entry that lost its signature, with a warning', () => {
+    const signed = {
+      type: 'reasoning.text',
+      text: 'a',
+      signature: 's',
+      format: 'anthropic-claude-v1',
+      index: 0,
+    };
+    const unsigned = { type: 'reasoning.text', text: 'b', format: 'anthropic-claude-v1', index: 1 };
+    const { message, warnings } = convertAssistant([
+      { type: 'reasoning', text: 'ab', providerOptions: detailsOption([signed, unsigned]) },
+    ]);
+    expect(message.reasoning_details).toEqual([signed]);
+    expect(warnings).toEqual([
+      {
+        type: 'other',
+        message: expect.stringContaining('1 Anthropic reasoning_details entry without a signature'),
+      },
+    ]);
+  });
+
+  it('sends an item with the same type and id only once per request, but equal text twice', () => {
+    const encrypted = {
+      type: 'reasoning.encrypted',
+      data: 'x',
+      id: 'rs_1',
+      format: 'openai-responses-v1',
+      index: 0,
+    };
+    const summary = {
+      type: 'reasoning.summary',
+      summary: 'same text',
+      id: 'rs_1',
+      format: 'openai-responses-v1',
+      index: 0,
+    };
+    const noId = {
+      type: 'reasoning.summary',
+      summary: 'same text',
+      format: 'openai-responses-v1',
+      index: 0,
+    };
+    const turn = (details: JSONValue[]) =>
+      ({
+        role: 'assistant',
+        content: [{ type: 'text', text: 't' }],
+        providerOptions: detailsOption(details),
+      }) as const;
+    const { messages, warnings } = convert([
+      turn([summary, encrypted, noId]),
+      { role: 'user', content: [{ type: 'text', text: 'next' }] },
+      turn([encrypted, noId]),
+    ] as LanguageModelV4Prompt);
+    expect((messages[0] as OpenRouterAssistantMessage).reasoning_details).toEqual([
+      summary,
+      encrypted,
+      noId,
+    ]);
+    expect((messages[2] as OpenRouterAssistantMessage).reasoning_details).toEqual([noId]);
+    expect(warnings).toEqual([{ type: 'other', message: expect.stringContaining('already sent') }]);
   });
 });
