@@ -60,7 +60,7 @@ type Mode = (typeof MODES)[number];
 async function runLoop(mode: Mode, stepLimit: number, prompt: string): Promise<LoopResult> {
   const executed: string[] = [];
   const options = {
-    model: fx.openrouter('google/gemini-3-pro-preview'),
+    model: fx.model('google/gemini-3-pro-preview'),
     prompt,
     tools: createTools(executed),
     stopWhen: isStepCount(stepLimit),

@@ -6,6 +6,7 @@
  * without `specificationVersion: 'v4'` is double-adapted there, which corrupts usage and ends tool
  * loops early: https://github.com/OpenRouterTeam/ai-sdk-provider/issues/541).
  */
+import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import {
   convertToModelMessages,
   createProviderRegistry,
@@ -25,7 +26,6 @@ import {
 } from '../../src/testing/index.js';
 import {
   captureAiWarnings,
-  collect,
   getWeatherTool,
   historyOf,
   readUI,
@@ -78,7 +78,7 @@ describe('UI message stream', () => {
     fx.emulator.setHandler(scriptedTurns(UI_TURNS));
     const history: UIMessage[] = [userMessage('u1', 'Weather in Paris?')];
     const result = streamText({
-      model: fx.openrouter('anthropic/claude-sonnet-4.5'),
+      model: fx.model('anthropic/claude-sonnet-4.5'),
       messages: await convertToModelMessages(history),
       tools: weatherTools,
       stopWhen: isStepCount(3),
@@ -113,7 +113,7 @@ describe('UI message stream', () => {
 
     // The next turn of the chat: UI messages -> model messages -> a new streamText call.
     const next = streamText({
-      model: fx.openrouter('anthropic/claude-sonnet-4.5'),
+      model: fx.model('anthropic/claude-sonnet-4.5'),
       messages: await convertToModelMessages([...history, message, userMessage('u2', 'Thanks!')], {
         tools: weatherTools,
       }),
@@ -186,14 +186,14 @@ describe('UI message stream', () => {
 
       const history: UIMessage[] = [userMessage('u1', 'Weather in Paris?')];
       const result = streamText({
-        model: fx.openrouter('anthropic/claude-sonnet-4.5'),
+        model: fx.model('anthropic/claude-sonnet-4.5'),
         messages: await convertToModelMessages(history),
         tools: withTool ? weatherTools : undefined,
         stopWhen: isStepCount(1),
       });
       const { message } = await readUI(toUIMessageStream({ stream: result.stream }));
       const next = streamText({
-        model: fx.openrouter('anthropic/claude-sonnet-4.5'),
+        model: fx.model('anthropic/claude-sonnet-4.5'),
         messages: await convertToModelMessages([
           ...history,
           message,
@@ -226,9 +226,9 @@ describe('UI message stream', () => {
       return { type: 'sse', events };
     };
     fx.emulator.setHandler(handler);
-    const result = streamText({ model: fx.openrouter('openai/gpt-4o'), prompt: 'Count to three' });
+    const result = streamText({ model: fx.model(), prompt: 'Count to three' });
     const [parts, ui] = await Promise.all([
-      collect(result.stream),
+      convertReadableStreamToArray(result.stream),
       readUI(toUIMessageStream({ stream: result.stream })),
     ]);
 

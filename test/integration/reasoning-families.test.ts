@@ -61,7 +61,7 @@ async function runLoop(mode: Mode, scenario: ReasoningScenario): Promise<Loop> {
   fx.emulator.setHandler(reasoningScenarioHandler(scenario));
   const executed: string[] = [];
   const options = {
-    model: fx.openrouter(scenario.model),
+    model: fx.model(scenario.model),
     prompt: 'What is the weather in Paris, in Fahrenheit?',
     tools: weatherTools(executed),
     stopWhen: isStepCount(5),
@@ -273,7 +273,7 @@ describe.each(MODES)('server-tool web search through %s', (mode) => {
   async function run(scenario: ReasoningScenario) {
     fx.emulator.setHandler(reasoningScenarioHandler(scenario));
     const options = {
-      model: fx.openrouter(scenario.model),
+      model: fx.model(scenario.model),
       prompt: 'What is the weather in Paris today?',
     };
     if (mode === 'generateText') {
@@ -352,7 +352,7 @@ describe.each(MODES)('server-tool web search through %s', (mode) => {
       reasoningScenarioHandler([scenario.steps[0]!, followUpStep(scenario, 'You are welcome.')]),
     );
     await generateText({
-      model: fx.openrouter(scenario.model),
+      model: fx.model(scenario.model),
       messages: [
         { role: 'user', content: 'What is the weather in Paris today?' },
         ...result.responseMessages,

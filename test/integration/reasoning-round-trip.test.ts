@@ -85,7 +85,7 @@ async function call(
 ): Promise<Turn> {
   const stepWarnings: Warning[] = [];
   const options = {
-    model: fx.openrouter(model),
+    model: fx.model(model),
     messages,
     tools,
     stopWhen: isStepCount(5),
@@ -188,7 +188,7 @@ describe('through the UI message stream', () => {
       const history: UIMessage[] = [user('u1', 'What is the weather in Paris, in Fahrenheit?')];
 
       const result = streamText({
-        model: fx.openrouter(scenario.model),
+        model: fx.model(scenario.model),
         messages: await convertToModelMessages(history),
         tools: WEATHER_TOOLS,
         stopWhen: isStepCount(5),
@@ -200,7 +200,7 @@ describe('through the UI message stream', () => {
       // The app stores the UI messages and loads them for the next request.
       const stored = storeAndReload([...history, message, user('u2', FOLLOW_UP)]);
       const next = streamText({
-        model: fx.openrouter(scenario.model),
+        model: fx.model(scenario.model),
         messages: await convertToModelMessages(stored, { tools: WEATHER_TOOLS }),
         tools: WEATHER_TOOLS,
       });
