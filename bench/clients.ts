@@ -37,7 +37,7 @@ const { createOpenRouter: createOurs } = (await import(
 export function createClients(baseURL: string): { stream: Client[]; generate: Client[] } {
   const ours = createOurs({ apiKey: 'bench', baseURL });
   const incumbent = createIncumbent({ apiKey: 'bench', baseURL });
-  // The incumbent bundles its own copy of the V4 types (P56): structurally the same interface.
+  // The incumbent bundles its own copy of the V4 types: structurally the same interface.
   const models: Record<'ours' | 'incumbent', (id: string) => LanguageModelV4> = {
     ours: (id) => ours.chat(id),
     incumbent: (id) => incumbent.chat(id) as unknown as LanguageModelV4,

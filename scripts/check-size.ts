@@ -1,5 +1,6 @@
 /**
- * Size budget of the main entry (dependencies external), and packaging checks (P56):
+ * Size budget of the main entry (dependencies external), and packaging checks (a provider that
+ * bundles its own copies of the AI SDK packages ships their fixes late and duplicates their code):
  * - raw and gzip size of `dist/index.js` plus every chunk it imports statically (what
  *   `import 'ai-sdk-openrouter'` loads); chunks it loads with `import()` are listed apart;
  * - every other entry (`testing/`, ...) must not carry its own copy of main-entry code: main-entry

@@ -144,7 +144,7 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
   } as OpenRouterProvider;
 
   // A real ProviderV4: without this literal, `ai` treats the object as a V2 provider and
-  // double-adapts its models through createProviderRegistry (P1).
+  // double-adapts its models through createProviderRegistry.
   Object.assign(provider, {
     specificationVersion: 'v4' as const,
     languageModel: createChatModel,

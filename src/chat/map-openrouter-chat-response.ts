@@ -91,8 +91,9 @@ export function mapOpenRouterChatResponse(options: {
   const annotations = new AnnotationCollector(options.generateId);
   content.push(...annotations.add((message.annotations ?? []).filter(Boolean)));
 
-  // With no reasoning part to carry them, the details ride on the first other part (P16:
-  // even an empty array must go back).
+  // With no reasoning part to carry them, the details ride on the first other part: even an
+  // empty array must go back, since DeepSeek rejects the next turn without it
+  // (https://github.com/OpenRouterTeam/ai-sdk-provider/pull/487).
   if (detailsMetadata && !content.some((part) => part.type === 'reasoning')) {
     const carrier = content.find((part) => part.type === 'text' || part.type === 'tool-call');
     if (carrier) carrier.providerMetadata = detailsMetadata;

@@ -16,7 +16,10 @@ const openRouterImageOutputSchema = z
   .object({ image_url: z.object({ url: z.string() }).passthrough() })
   .passthrough();
 
-/** `type` is optional in practice (P8): a call without it is still a function call. */
+/**
+ * Some upstreams omit `type` on tool calls: a call without it is still a function call, and the
+ * billed response must not be rejected over it.
+ */
 const openRouterToolCallSchema = z
   .object({
     id: lenient(z.string()),

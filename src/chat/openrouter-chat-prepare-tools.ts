@@ -63,7 +63,8 @@ export function prepareOpenRouterTools(options: {
         },
       });
     } else if (tool.id.startsWith(OWN_TOOL_PREFIX)) {
-      // Documented shape: parameters nested under `parameters`, in snake_case (P32).
+      // Documented shape: parameters nested under `parameters`, in snake_case
+      // (https://openrouter.ai/docs/guides/features/server-tools/web-search).
       const parameters = snakeCaseKeys(tool.args);
       const hasParameters = Object.keys(parameters).length > 0;
       tools.push({

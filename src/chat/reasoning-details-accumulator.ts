@@ -3,8 +3,9 @@ import { StringBuilder } from '../shared/string-builder';
 
 /**
  * The human-readable text of a reasoning detail: `text` of `reasoning.text`, `summary` of
- * `reasoning.summary`. Encrypted (and unknown) details have none: they are never shown (P20),
- * only carried in metadata.
+ * `reasoning.summary`. Encrypted (and unknown) details have none: they are never shown, only
+ * carried in metadata (OpenRouter streams some encrypted details as `[REDACTED]`, which must not
+ * turn up as visible reasoning).
  */
 export function visibleReasoningText(detail: JSONObject): string | undefined {
   const text =

@@ -14,8 +14,9 @@ export interface AllocatedToolCallId {
 /**
  * Tool-call ids must be unique across the whole conversation, not only within one response:
  * some upstreams (Gemini) number calls `tool_0_<name>` afresh every step, and the AI SDK would
- * then pair results with the wrong call (P28). Ids already used in the prompt, or earlier in
- * this response, are replaced by fresh ones.
+ * then pair results with the wrong call
+ * (https://github.com/OpenRouterTeam/ai-sdk-provider/issues/160). Ids already used in the
+ * prompt, or earlier in this response, are replaced by fresh ones.
  */
 export class ToolCallIdAllocator {
   private readonly history = new Set<string>();

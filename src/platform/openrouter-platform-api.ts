@@ -27,7 +27,7 @@ export interface OpenRouterPlatformRequestOptions {
   headers?: Record<string, string | undefined>;
 }
 
-/** Modalities as documented (§5.3); other strings pass through. */
+/** Modalities as OpenRouter's model catalog documents them; other strings pass through. */
 export type OpenRouterModality =
   | 'text'
   | 'image'
@@ -54,7 +54,7 @@ export type OpenRouterModelsSort =
 type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
 
 /**
- * `GET /models` filters (§5.3), in camelCase; each is sent as its snake_case query parameter.
+ * `GET /models` filters (https://openrouter.ai/docs/api-reference/models/get-models), in camelCase; each is sent as its snake_case query parameter.
  * Lists are sent comma-separated. Unset filters are not sent.
  */
 export interface OpenRouterModelsListFilters {

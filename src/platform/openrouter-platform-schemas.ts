@@ -3,7 +3,8 @@ import { dataEnvelope, lenient, lenientList } from '../shared/openrouter-api';
 
 /**
  * Response schemas of OpenRouter's platform endpoints (`GET /models`, `/model/{id}`,
- * `/models/{id}/endpoints`, `/key`, `/credits`, `/generation`); openrouter-api.md §5.3-§5.7.
+ * `/models/{id}/endpoints`, `/key`, `/credits`, `/generation`); the model list is described at
+ * https://openrouter.ai/docs/guides/overview/models.
  *
  * Same rules as the chat schemas: every field is nullish, an invalid field value is dropped
  * (becomes `undefined`) instead of failing the response, and unknown keys pass through. Field
@@ -20,7 +21,10 @@ const nullishDecimal = lenient(z.union([z.string(), z.number().transform(String)
 const nullishStrings = lenientList(z.string());
 const nullishRecord = lenient(z.record(z.string(), z.unknown()));
 
-/** USD **per token** (or per request / image / search) as decimal strings (§5.3). */
+/**
+ * USD **per token** (or per request / image / search) as decimal strings, as OpenRouter lists
+ * them: per token, not per million, and strings so that tiny prices keep their exact digits.
+ */
 const openRouterModelPricingSchema = z
   .object({
     prompt: nullishDecimal,
@@ -64,7 +68,11 @@ const openRouterModelTopProviderSchema = z
   })
   .passthrough();
 
-/** Reasoning capabilities of a model (§1.6): which efforts, whether a token budget works, ... */
+/**
+ * Reasoning capabilities of a model: which `reasoning.effort` values it accepts, whether a
+ * `reasoning.max_tokens` budget works, whether reasoning is on by default or mandatory
+ * (https://openrouter.ai/docs/guides/best-practices/reasoning-tokens).
+ */
 const openRouterModelReasoningSchema = z
   .object({
     supported_efforts: nullishStrings,
@@ -123,7 +131,10 @@ const percentilesSchema = lenient(
   ]),
 );
 
-/** One provider endpoint serving a model (§5.4, `PublicEndpoint`). */
+/**
+ * One provider endpoint serving a model (`PublicEndpoint` in `GET /models/{author}/{slug}/endpoints`):
+ * its routing tag, limits, pricing, quantization, uptime and latency.
+ */
 const openRouterModelEndpointSchema = z
   .object({
     name: nullishString,
@@ -166,7 +177,10 @@ const openRouterModelEndpointsSchema = z
 
 export const openRouterModelEndpointsResponseSchema = dataEnvelope(openRouterModelEndpointsSchema);
 
-/** `GET /key`: the key that made the request (§5.7, §7.14). Amounts are USD (credits). */
+/**
+ * `GET /key`: the key that made the request, with its limit and usage
+ * (https://openrouter.ai/docs/api_reference/limits). Amounts are USD (credits).
+ */
 const openRouterKeyInfoSchema = z
   .object({
     label: nullishString,
@@ -221,7 +235,10 @@ const openRouterGenerationProviderResponseSchema = z
   })
   .passthrough();
 
-/** `GET /generation?id=`: cost, tokens and timings of one generation (§5.6, §7.14). */
+/**
+ * `GET /generation?id=`: cost, tokens and timings of one generation, looked up after the fact by
+ * the `gen-…` id of a response.
+ */
 const openRouterGenerationSchema = z
   .object({
     id: nullishString,

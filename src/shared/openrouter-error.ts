@@ -74,7 +74,10 @@ export function getOpenRouterErrorMessage(
   return hint ? `${parts.join(' ')}. ${hint}` : parts.join(' ');
 }
 
-/** What to do about it, by status (openrouter-api.md §4.2). */
+/**
+ * What to do about it, by status, following OpenRouter's list of error codes
+ * (https://openrouter.ai/docs/api-reference/errors).
+ */
 const STATUS_HINTS: Record<number, string> = {
   400: 'Check the request: model id, parameters and message format.',
   401: 'Check the API key (the apiKey setting or OPENROUTER_API_KEY).',

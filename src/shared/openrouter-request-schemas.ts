@@ -3,8 +3,10 @@ import { type OpenRouterCacheControl, toOpenRouterCacheControl } from './openrou
 import { toSnakeCase } from './snake-case-keys';
 
 /**
- * Wire schemas of OpenRouter request objects shared by every model kind (openrouter-api.md §1.6
- * reasoning, §1.7 provider preferences, §1.8 plugins). Written in the wire's snake_case; options
+ * Wire schemas of OpenRouter request objects shared by every model kind: `reasoning`
+ * (https://openrouter.ai/docs/guides/best-practices/reasoning-tokens), `provider` routing
+ * preferences (https://openrouter.ai/docs/guides/routing/provider-selection) and `plugins`
+ * (https://openrouter.ai/docs/guides/features/plugins). Written in the wire's snake_case; options
  * written in camelCase are converted before validation (see `toWireCase`). Objects pass unknown
  * keys through: OpenRouter adds fields often, and the caller reports them.
  */

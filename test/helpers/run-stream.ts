@@ -3,14 +3,9 @@ import type {
   LanguageModelV4Prompt,
   LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
+import { convertReadableStreamToArray, mockId } from '@ai-sdk/provider-utils/test';
 import { OpenRouterChatStreamState } from '../../src/chat/stream/openrouter-chat-stream-state';
 import { createOpenRouterPartStream } from '../../src/shared/openrouter-event-stream';
-
-/** A deterministic id generator, so two runs of the same stream produce identical parts. */
-export function counterIds(prefix = 'id'): () => string {
-  let next = 0;
-  return () => `${prefix}-${next++}`;
-}
 
 /** Splits `bytes` at the given offsets (sorted, deduplicated, in range). */
 export function splitBytes(bytes: Uint8Array, offsets: number[]): Uint8Array[] {
@@ -50,7 +45,8 @@ export async function runStream(
       else controller.close();
     },
   });
-  const generateId = counterIds();
+  // Deterministic ids, so two runs of the same stream produce identical parts.
+  const generateId = mockId();
   const stream = createOpenRouterPartStream<LanguageModelV4StreamPart>({
     body,
     abortSignal: undefined,
@@ -69,17 +65,7 @@ export async function runStream(
         },
       }),
   });
-  return readAll(stream);
-}
-
-export async function readAll<T>(stream: ReadableStream<T>): Promise<T[]> {
-  const reader = stream.getReader();
-  const values: T[] = [];
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return values;
-    values.push(value);
-  }
+  return convertReadableStreamToArray(stream);
 }
 
 /** `data: <json>\n\n` for each chunk, then `[DONE]`, for hand-built scenarios. */

@@ -31,7 +31,6 @@ import {
 } from '../integration/support';
 
 const ctx = useEmulator();
-const model = () => emulatorProvider(ctx.emulator)(MODEL_ID);
 
 /** The budget from `abort()` to the end of the call. */
 const PROMPT_MS = 500;
@@ -204,7 +203,7 @@ async function streamAndAbort(options: {
 }): Promise<StreamRun> {
   let aborts = 0;
   const result = streamText({
-    model: model(),
+    model: ctx.model(),
     prompt: 'Tell me a long story',
     abortSignal: options.probe.signal,
     onAbort: () => {
@@ -365,7 +364,7 @@ describe('abort at any moment (streamText)', () => {
   it("with ai's own `timeout` during a stall", async () => {
     ctx.emulator.enqueue(stalling());
     const started = performance.now();
-    const result = streamText({ model: model(), prompt: 'x', timeout: 300 });
+    const result = streamText({ model: ctx.model(), prompt: 'x', timeout: 300 });
     const types: string[] = [];
     for await (const part of result.stream) types.push(part.type);
     const elapsed = performance.now() - started;
@@ -380,7 +379,7 @@ describe('abort at any moment (streamText)', () => {
     probe.controller.abort();
     ctx.emulator.enqueue(hanging());
     const started = performance.now();
-    const result = streamText({ model: model(), prompt: 'x', abortSignal: probe.signal });
+    const result = streamText({ model: ctx.model(), prompt: 'x', abortSignal: probe.signal });
     const types: string[] = [];
     for await (const part of result.stream) types.push(part.type);
     expect(performance.now() - started).toBeLessThan(PROMPT_MS);
@@ -393,7 +392,7 @@ describe('abort at any moment (streamText)', () => {
   it('after the stream finished: nothing happens, nothing is left behind', async () => {
     const probe = instrumentedController();
     ctx.emulator.enqueue({ type: 'sse', events: chatCompletionStream({ text: 'Complete' }) });
-    const result = streamText({ model: model(), prompt: 'x', abortSignal: probe.signal });
+    const result = streamText({ model: ctx.model(), prompt: 'x', abortSignal: probe.signal });
     const types: string[] = [];
     for await (const part of result.stream) types.push(part.type);
     probe.controller.abort();
@@ -406,7 +405,7 @@ describe('abort at any moment (streamText)', () => {
   it('nobody reads the result promises after an abort: still no unhandled rejection', async () => {
     const probe = instrumentedController();
     ctx.emulator.enqueue(hanging());
-    const result = streamText({ model: model(), prompt: 'x', abortSignal: probe.signal });
+    const result = streamText({ model: ctx.model(), prompt: 'x', abortSignal: probe.signal });
     const reader = result.stream.getReader();
     await reader.read();
     await reader.read();
@@ -428,7 +427,7 @@ describe('abort at any moment (generateText)', () => {
       probe.controller.abort();
     });
     const error = await rejectionOf(
-      generateText({ model: model(), prompt: 'x', abortSignal: probe.signal }),
+      generateText({ model: ctx.model(), prompt: 'x', abortSignal: probe.signal }),
     );
     expect(performance.now() - abortedAt).toBeLessThan(PROMPT_MS);
     expect(isAbortError(error), String(error)).toBe(true);
@@ -466,11 +465,11 @@ describe('no leaks over many aborted and completed calls', () => {
     const probe = instrumentedController();
     for (let i = 0; i < 15; i++) {
       ctx.emulator.enqueue({ type: 'sse', events: chatCompletionStream({ text: `s${i}` }) });
-      const result = streamText({ model: model(), prompt: 'x', abortSignal: probe.signal });
+      const result = streamText({ model: ctx.model(), prompt: 'x', abortSignal: probe.signal });
       expect(await result.text).toBe(`s${i}`);
       ctx.emulator.enqueue({ type: 'json', body: chatCompletionJson({ text: `g${i}` }) });
       const generated = await generateText({
-        model: model(),
+        model: ctx.model(),
         prompt: 'x',
         abortSignal: probe.signal,
       });
@@ -493,10 +492,10 @@ describe('no leaks over many aborted and completed calls', () => {
     const registeredAfterEachCall: number[] = [];
     for (let i = 0; i < 4; i++) {
       ctx.emulator.enqueue({ type: 'sse', events: chatCompletionStream({ text: `s${i}` }) });
-      await streamText({ model: model(), prompt: 'x', abortSignal: probe.signal }).text;
+      await streamText({ model: ctx.model(), prompt: 'x', abortSignal: probe.signal }).text;
       registeredAfterEachCall.push(probe.registered());
       ctx.emulator.enqueue({ type: 'json', body: chatCompletionJson({ text: `g${i}` }) });
-      await generateText({ model: model(), prompt: 'x', abortSignal: probe.signal });
+      await generateText({ model: ctx.model(), prompt: 'x', abortSignal: probe.signal });
       registeredAfterEachCall.push(probe.registered());
     }
     expect(registeredAfterEachCall).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
@@ -504,7 +503,7 @@ describe('no leaks over many aborted and completed calls', () => {
 
   it("control: with the model's `timeout` setting (a linked per-call signal), none is left", async () => {
     const probe = instrumentedController();
-    const timed = emulatorProvider(ctx.emulator)(MODEL_ID, { timeout: 30_000 });
+    const timed = ctx.model(MODEL_ID, { timeout: 30_000 });
     const registeredAfterEachCall: number[] = [];
     for (let i = 0; i < 4; i++) {
       ctx.emulator.enqueue({ type: 'sse', events: chatCompletionStream({ text: `s${i}` }) });

@@ -10,11 +10,13 @@
  * - the stream always ends with exactly one `finish` (in `ai`'s stream and in the provider's);
  * - nothing already received is lost: the text sent before (and around) the fault is in the result.
  */
+
 import {
   APICallError,
   InvalidResponseDataError,
   type LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
+import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import {
   type FinishReason,
   generateText,
@@ -32,20 +34,11 @@ import {
   type SseEvent,
   serializeSse,
 } from '../../src/testing/index';
-import { chunk, readAll } from '../helpers/run-stream';
-import {
-  collect,
-  emulatorProvider,
-  MODEL_ID,
-  rejectionOf,
-  silenceAiWarnings,
-  useEmulator,
-} from '../integration/support';
+import { chunk } from '../helpers/run-stream';
+import { MODEL_ID, rejectionOf, silenceAiWarnings, useEmulator } from '../integration/support';
 
 const ctx = useEmulator();
 beforeAll(silenceAiWarnings);
-
-const model = () => emulatorProvider(ctx.emulator)(MODEL_ID);
 
 /** A client tool without `execute`: tool calls end the step instead of failing as unknown tools. */
 const tools = {
@@ -157,7 +150,7 @@ async function runStreamCase(c: StreamCase): Promise<void> {
   ctx.emulator.enqueue(c.response());
   const onError: unknown[] = [];
   const result = streamText({
-    model: model(),
+    model: ctx.model(),
     prompt: 'hello',
     tools,
     maxRetries: 0,
@@ -165,7 +158,11 @@ async function runStreamCase(c: StreamCase): Promise<void> {
       onError.push(error);
     },
   });
-  const parts = await within(collect(result.stream), 10_000, `streamText (${c.name})`);
+  const parts = await within(
+    convertReadableStreamToArray(result.stream),
+    10_000,
+    `streamText (${c.name})`,
+  );
   expect(parts.at(-1)?.type, 'the stream ends with finish').toBe('finish');
   expect(parts.filter((part) => part.type === 'finish')).toHaveLength(1);
   const errors = parts.flatMap((part) => (part.type === 'error' ? [part.error] : []));
@@ -177,10 +174,10 @@ async function runStreamCase(c: StreamCase): Promise<void> {
 
   // 2. The provider's own stream: `stream-start` first, exactly one `finish`, last.
   ctx.emulator.enqueue(c.response());
-  const { stream } = await model().doStream({
+  const { stream } = await ctx.model().doStream({
     prompt: [{ role: 'user', content: [{ type: 'text', text: 'hello' }] }],
   });
-  const v4 = await within(readAll(stream), 10_000, `doStream (${c.name})`);
+  const v4 = await within(convertReadableStreamToArray(stream), 10_000, `doStream (${c.name})`);
   expect(v4[0]?.type).toBe('stream-start');
   expect(v4.at(-1)?.type).toBe('finish');
   expect(v4.filter((part) => part.type === 'finish')).toHaveLength(1);
@@ -369,7 +366,7 @@ const streamCases: StreamCase[] = [
     }),
   ),
   {
-    name: 'a usage object with wrong field types keeps the good fields and the finish reason (P11)',
+    name: 'a usage object with wrong field types keeps the good fields and the finish reason',
     response: () =>
       sse([
         ...texts('Done'),
@@ -433,7 +430,7 @@ const streamCases: StreamCase[] = [
     finishReason: 'stop',
   },
   {
-    name: 'unknown reasoning detail types and formats are kept for the round-trip (P22)',
+    name: 'unknown reasoning detail types and formats are kept for the round-trip',
     response: () =>
       sse([
         data(
@@ -862,8 +859,8 @@ describe('hostile streams through streamText and doStream', () => {
         ...texts(' more?'),
       ]),
     );
-    const result = streamText({ model: model(), prompt: 'x', onError: () => {} });
-    const parts = await collect(result.stream);
+    const result = streamText({ model: ctx.model(), prompt: 'x', onError: () => {} });
+    const parts = await convertReadableStreamToArray(result.stream);
     expect(parts.at(-1)?.type).toBe('finish');
     const errors = parts.flatMap((part) => (part.type === 'error' ? [part.error] : []));
     expect(errors).toHaveLength(1);
@@ -925,7 +922,7 @@ describe('hostile non-stream responses through generateText', () => {
     it(`${c.name} -> a typed APICallError (retryable: ${c.retryable})`, async () => {
       ctx.emulator.enqueue(c.response());
       const error = await within(
-        rejectionOf(generateText({ model: model(), prompt: 'x', maxRetries: 0 })),
+        rejectionOf(generateText({ model: ctx.model(), prompt: 'x', maxRetries: 0 })),
         10_000,
         c.name,
       );
@@ -941,7 +938,9 @@ describe('hostile non-stream responses through generateText', () => {
     ['no choices at all', { id: 'gen-x' }],
   ])('%s -> NoContentGeneratedError', async (_name, body) => {
     ctx.emulator.enqueue(jsonRaw(JSON.stringify(body)));
-    const error = await rejectionOf(generateText({ model: model(), prompt: 'x', maxRetries: 0 }));
+    const error = await rejectionOf(
+      generateText({ model: ctx.model(), prompt: 'x', maxRetries: 0 }),
+    );
     expect(NoContentGeneratedError.isInstance(error), String(error)).toBe(true);
   });
 
@@ -985,7 +984,7 @@ describe('hostile non-stream responses through generateText', () => {
       text: 'Known',
     },
     {
-      name: 'wrong field types inside the message are dropped, not fatal (P8)',
+      name: 'wrong field types inside the message are dropped, not fatal',
       response: () =>
         jsonRaw(
           JSON.stringify({
@@ -1048,7 +1047,7 @@ describe('hostile non-stream responses through generateText', () => {
     it(`${c.name} -> tolerated`, async () => {
       ctx.emulator.enqueue(c.response());
       const result = await within(
-        generateText({ model: model(), prompt: 'x', tools, maxRetries: 0 }),
+        generateText({ model: ctx.model(), prompt: 'x', tools, maxRetries: 0 }),
         10_000,
         c.name,
       );
@@ -1064,7 +1063,7 @@ describe('hostile non-stream responses through generateText', () => {
       type: 'json',
       body: JSON.parse(GOOD),
     });
-    const result = await generateText({ model: model(), prompt: 'x', maxRetries: 1 });
+    const result = await generateText({ model: ctx.model(), prompt: 'x', maxRetries: 1 });
     expect(result.text).toBe(UNICODE);
     expect(ctx.emulator.requests).toHaveLength(2);
   });
@@ -1079,13 +1078,13 @@ describe('the connection stays open after the answer', () => {
     ctx.emulator.enqueue(sse([...texts('Whole'), ...ending()], { ending: 'hang' }));
     const controller = new AbortController();
     const result = streamText({
-      model: model(),
+      model: ctx.model(),
       prompt: 'x',
       abortSignal: controller.signal,
       onError: () => {},
     });
     const parts = await within(
-      collect(result.stream),
+      convertReadableStreamToArray(result.stream),
       2_000,
       'a stream held open after [DONE]',
     ).finally(() => controller.abort()); // do not leave a hanging call behind on failure
@@ -1101,9 +1100,13 @@ describe('the connection stays open after the answer', () => {
     // Same cause as the reset-after-finish scenario (readError ignores a received finish
     // reason): a timeout after the complete answer reports a retryable error and finish 'error'.
     ctx.emulator.enqueue(sse([...texts('Whole'), finish(), usage()], { ending: 'hang' }));
-    const timed = emulatorProvider(ctx.emulator)(MODEL_ID, { timeout: { idleMs: 200 } });
+    const timed = ctx.model(MODEL_ID, { timeout: { idleMs: 200 } });
     const result = streamText({ model: timed, prompt: 'x', onError: () => {} });
-    const parts = await within(collect(result.stream), 3_000, 'an idle stream after finish');
+    const parts = await within(
+      convertReadableStreamToArray(result.stream),
+      3_000,
+      'an idle stream after finish',
+    );
     expect(parts.at(-1)?.type).toBe('finish');
     const errors = parts.flatMap((part) => (part.type === 'error' ? [String(part.error)] : []));
     expect(errors).toEqual([]);
@@ -1123,8 +1126,12 @@ describe('what streamText retries', () => {
   async function streamRetried(
     retry: Pick<Parameters<typeof streamText>[0], 'streamRetries' | 'onError'>,
   ) {
-    const result = streamText({ model: model(), prompt: 'x', ...retry });
-    const parts = await within(collect(result.stream), 10_000, 'the retried stream');
+    const result = streamText({ model: ctx.model(), prompt: 'x', ...retry });
+    const parts = await within(
+      convertReadableStreamToArray(result.stream),
+      10_000,
+      'the retried stream',
+    );
     return { result, parts };
   }
 

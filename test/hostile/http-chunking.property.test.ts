@@ -10,11 +10,13 @@
  *   and non-object events, wrongly shaped objects): the stream still ends with one `finish`,
  *   every valid text fragment is kept, and only unusable events yield (typed) error parts.
  */
+
 import { InvalidResponseDataError, type LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { convertReadableStreamToArray, mockId } from '@ai-sdk/provider-utils/test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type SseEvent, serializeSse } from '../../src/testing/index';
-import { chunk, counterIds, readAll, runStream } from '../helpers/run-stream';
+import { chunk, runStream } from '../helpers/run-stream';
 import { emulatorProvider, MODEL_ID, useEmulator } from '../integration/support';
 
 const ctx = useEmulator();
@@ -42,9 +44,9 @@ async function overHttp(
   } else {
     ctx.emulator.enqueue({ type: 'sse', events, ...options });
   }
-  const model = emulatorProvider(ctx.emulator, { generateId: counterIds() })(MODEL_ID);
+  const model = emulatorProvider(ctx.emulator, { generateId: mockId() })(MODEL_ID);
   const { stream } = await model.doStream({ prompt: PROMPT });
-  return readAll(stream);
+  return convertReadableStreamToArray(stream);
 }
 
 // ---------------------------------------------------------------------------------------------

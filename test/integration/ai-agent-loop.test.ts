@@ -2,8 +2,9 @@
  * Multi-step tool loops of `ai` 7 (`stopWhen: isStepCount(n)`) through both `generateText` and
  * `streamText`, over real HTTP against the OpenRouter emulator: what each step sends back
  * (assistant `tool_calls` with key-sorted arguments, `tool` messages), tool-call ids that stay
- * unique across steps when the upstream repeats them (P28), and loops that continue when the
- * upstream reports `stop` or no finish reason together with tool calls (P30).
+ * unique across steps when the upstream repeats them (Gemini numbers its calls afresh every
+ * step), and loops that continue when the upstream reports `stop` or no finish reason together
+ * with tool calls (several models do, and the loop must not end there).
  */
 import {
   type FinishReason,
@@ -59,7 +60,7 @@ type Mode = (typeof MODES)[number];
 async function runLoop(mode: Mode, stepLimit: number, prompt: string): Promise<LoopResult> {
   const executed: string[] = [];
   const options = {
-    model: fx.openrouter('google/gemini-3-pro-preview'),
+    model: fx.model('google/gemini-3-pro-preview'),
     prompt,
     tools: createTools(executed),
     stopWhen: isStepCount(stepLimit),
@@ -163,7 +164,8 @@ describe.each(MODES)('tool loop through %s', (mode) => {
       content: null,
       tool_calls: [weatherCall],
     });
-    // The first step's reasoning goes back with it (P12).
+    // The first step's reasoning goes back with it: Anthropic and Gemini reject a tool loop whose
+    // earlier reasoning (with its signatures) is missing.
     expect(second[0]?.reasoning_details).toEqual([
       {
         type: 'reasoning.text',
@@ -210,7 +212,7 @@ describe.each(MODES)('tool loop through %s', (mode) => {
     expect(result.text).toBe('');
   });
 
-  it('keeps tool-call ids unique across steps when the upstream repeats them (P28)', async () => {
+  it('keeps tool-call ids unique across steps when the upstream repeats them', async () => {
     // Gemini numbers its calls afresh every step: `tool_<n>_<name>`.
     fx.emulator.setHandler(
       scriptedTurns([
@@ -319,7 +321,7 @@ describe.each(MODES)('tool loop through %s', (mode) => {
     ]);
   });
 
-  it('gives parallel calls that share one id in a response distinct ids (P28)', async () => {
+  it('gives parallel calls that share one id in a response distinct ids', async () => {
     fx.emulator.setHandler(
       scriptedTurns([
         {
@@ -355,8 +357,8 @@ describe.each(MODES)('tool loop through %s', (mode) => {
     ]);
   });
 
-  it('sends each step its own reasoning_details back unmodified, encrypted ones included (P12, P15)', async () => {
-    // OpenAI-style summary + encrypted details (§7.4); both turns have the same summary text.
+  it('sends each step its own reasoning_details back unmodified, encrypted ones included, even with equal summary text', async () => {
+    // OpenAI-style summary + encrypted details; both turns have the same summary text.
     const detailsFor = (n: number) => [
       {
         type: 'reasoning.summary',
@@ -409,7 +411,7 @@ describe.each(MODES)('tool loop through %s', (mode) => {
     ['stop', 'stop'],
     ['null', null],
   ] as const)(
-    'continues the loop when tool calls come with finish_reason %s (P30)',
+    'continues the loop when tool calls come with finish_reason %s',
     async (_label, finishReason) => {
       fx.emulator.setHandler(
         scriptedTurns([

@@ -2,8 +2,11 @@
  * The UI-facing and model-resolution surfaces of `ai` 7 over real HTTP against the OpenRouter
  * emulator: `toUIMessageStream` / `readUIMessageStream` / `convertToModelMessages` (reasoning
  * details with the Anthropic signature survive the UI round trip, keep-alive pings do no harm),
- * and models resolved through `createProviderRegistry` and `AI_SDK_DEFAULT_PROVIDER` (P1).
+ * and models resolved through `createProviderRegistry` and `AI_SDK_DEFAULT_PROVIDER` (a provider
+ * without `specificationVersion: 'v4'` is double-adapted there, which corrupts usage and ends tool
+ * loops early: https://github.com/OpenRouterTeam/ai-sdk-provider/issues/541).
  */
+import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import {
   convertToModelMessages,
   createProviderRegistry,
@@ -23,7 +26,6 @@ import {
 } from '../../src/testing/index.js';
 import {
   captureAiWarnings,
-  collect,
   getWeatherTool,
   historyOf,
   readUI,
@@ -76,7 +78,7 @@ describe('UI message stream', () => {
     fx.emulator.setHandler(scriptedTurns(UI_TURNS));
     const history: UIMessage[] = [userMessage('u1', 'Weather in Paris?')];
     const result = streamText({
-      model: fx.openrouter('anthropic/claude-sonnet-4.5'),
+      model: fx.model('anthropic/claude-sonnet-4.5'),
       messages: await convertToModelMessages(history),
       tools: weatherTools,
       stopWhen: isStepCount(3),
@@ -111,7 +113,7 @@ describe('UI message stream', () => {
 
     // The next turn of the chat: UI messages -> model messages -> a new streamText call.
     const next = streamText({
-      model: fx.openrouter('anthropic/claude-sonnet-4.5'),
+      model: fx.model('anthropic/claude-sonnet-4.5'),
       messages: await convertToModelMessages([...history, message, userMessage('u2', 'Thanks!')], {
         tools: weatherTools,
       }),
@@ -155,7 +157,7 @@ describe('UI message stream', () => {
     ['after the text', false],
     ['after the tool call', true],
   ] as const)(
-    'a signature that arrives %s still goes back after the UI round trip (P14)',
+    'a signature that arrives %s still goes back after the UI round trip',
     async (_label, withTool) => {
       // Anthropic may send the signature-only delta late: move it just before the finish chunk.
       const lateSignature: EmulatorHandler = (request) => {
@@ -184,14 +186,14 @@ describe('UI message stream', () => {
 
       const history: UIMessage[] = [userMessage('u1', 'Weather in Paris?')];
       const result = streamText({
-        model: fx.openrouter('anthropic/claude-sonnet-4.5'),
+        model: fx.model('anthropic/claude-sonnet-4.5'),
         messages: await convertToModelMessages(history),
         tools: withTool ? weatherTools : undefined,
         stopWhen: isStepCount(1),
       });
       const { message } = await readUI(toUIMessageStream({ stream: result.stream }));
       const next = streamText({
-        model: fx.openrouter('anthropic/claude-sonnet-4.5'),
+        model: fx.model('anthropic/claude-sonnet-4.5'),
         messages: await convertToModelMessages([
           ...history,
           message,
@@ -224,9 +226,9 @@ describe('UI message stream', () => {
       return { type: 'sse', events };
     };
     fx.emulator.setHandler(handler);
-    const result = streamText({ model: fx.openrouter('openai/gpt-4o'), prompt: 'Count to three' });
+    const result = streamText({ model: fx.model(), prompt: 'Count to three' });
     const [parts, ui] = await Promise.all([
-      collect(result.stream),
+      convertReadableStreamToArray(result.stream),
       readUI(toUIMessageStream({ stream: result.stream })),
     ]);
 
@@ -243,7 +245,7 @@ describe('UI message stream', () => {
   });
 });
 
-describe('model resolution (P1)', () => {
+describe('model resolution through the registry and the global default provider', () => {
   // Exact usage, so the numbers can be checked (and must be numbers, not adapter objects).
   const REGISTRY_TURNS: ChatScript[] = [
     {

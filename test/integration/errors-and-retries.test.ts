@@ -3,7 +3,9 @@
  * mid-stream error chunks, cut streams) as they reach users of `generateText` / `streamText`,
  * and `ai`'s retries over real HTTP (emulator).
  */
+
 import type { APICallError } from '@ai-sdk/provider';
+import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { generateText, NoOutputGeneratedError, RetryError, streamText } from 'ai';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,20 +17,11 @@ import {
   type ErrorResponse,
   errorBody,
 } from '../../src/testing/index';
-import {
-  asApiCallError,
-  collect,
-  emulatorProvider,
-  MODEL_ID,
-  rejectionOf,
-  silenceAiWarnings,
-  useEmulator,
-} from './support';
+import { asApiCallError, MODEL_ID, rejectionOf, silenceAiWarnings, useEmulator } from './support';
 
 const ctx = useEmulator();
 beforeAll(silenceAiWarnings);
 
-const model = () => emulatorProvider(ctx.emulator)(MODEL_ID);
 const ok = (text = 'recovered', stream = false) => chatResponse({ text, stream });
 
 /** What an error must look like: its status code, whether it is retryable, and its message. */
@@ -52,14 +45,14 @@ function expectError(error: APICallError, expected: ExpectedError): void {
 async function streamWithOneError(settings: { maxRetries?: number } = {}) {
   const errors: unknown[] = [];
   const result = streamText({
-    model: model(),
+    model: ctx.model(),
     prompt: 'hello',
     ...settings,
     onError: ({ error }) => {
       errors.push(error);
     },
   });
-  const parts = await collect(result.fullStream);
+  const parts = await convertReadableStreamToArray(result.fullStream);
   const errorParts = parts.filter((part) => part.type === 'error');
   expect(errorParts).toHaveLength(1);
   const error = asApiCallError(errorParts[0]?.error);
@@ -256,7 +249,7 @@ describe('HTTP errors through generateText (maxRetries: 0)', () => {
   it.each(ERROR_CASES)('$name', async (c) => {
     ctx.emulator.enqueue(c.response);
     const error = asApiCallError(
-      await rejectionOf(generateText({ model: model(), prompt: 'hello', maxRetries: 0 })),
+      await rejectionOf(generateText({ model: ctx.model(), prompt: 'hello', maxRetries: 0 })),
     );
     expectError(error, c);
     expect(error.url).toBe(`${ctx.emulator.baseURL}/chat/completions`);
@@ -275,7 +268,7 @@ describe('HTTP errors through generateText (maxRetries: 0)', () => {
       rateLimit: { limit: 20, remaining: 0, reset: 1791500060000 },
     });
     const error = asApiCallError(
-      await rejectionOf(generateText({ model: model(), prompt: 'hello', maxRetries: 0 })),
+      await rejectionOf(generateText({ model: ctx.model(), prompt: 'hello', maxRetries: 0 })),
     );
     expect(error.responseHeaders).toMatchObject({
       'retry-after': '7',
@@ -289,7 +282,7 @@ describe('HTTP errors through generateText (maxRetries: 0)', () => {
     const moderation = ERROR_CASES.find((c) => c.status === 403)!.response;
     ctx.emulator.enqueue(moderation);
     const error = asApiCallError(
-      await rejectionOf(generateText({ model: model(), prompt: 'hello', maxRetries: 0 })),
+      await rejectionOf(generateText({ model: ctx.model(), prompt: 'hello', maxRetries: 0 })),
     );
     expect(error.data).toMatchObject({
       error: {
@@ -315,7 +308,7 @@ describe('retries end to end (default maxRetries)', () => {
       { type: 'error', status: 429, message: 'Rate limit exceeded', retryAfter: 0 },
       ok(),
     );
-    const result = await generateText({ model: model(), prompt: 'hello' });
+    const result = await generateText({ model: ctx.model(), prompt: 'hello' });
     expect(result.text).toBe('recovered');
     expect(ctx.emulator.requests).toHaveLength(2);
     expect(ctx.emulator.requests[1]?.json()).toEqual(ctx.emulator.requests[0]?.json());
@@ -326,7 +319,7 @@ describe('retries end to end (default maxRetries)', () => {
       { type: 'error', status: 503, message: 'Service temporarily unavailable', retryAfter: 0.01 },
       ok('streamed', true),
     );
-    const result = streamText({ model: model(), prompt: 'hello' });
+    const result = streamText({ model: ctx.model(), prompt: 'hello' });
     expect(await result.text).toBe('streamed');
     expect(await result.finishReason).toBe('stop');
     expect(ctx.emulator.requests).toHaveLength(2);
@@ -337,14 +330,18 @@ describe('retries end to end (default maxRetries)', () => {
       { type: 'error', status: 400, message: 'acme/fake-1.0 is not a valid model ID' },
       ok(),
     );
-    const error = asApiCallError(await rejectionOf(generateText({ model: model(), prompt: 'x' })));
+    const error = asApiCallError(
+      await rejectionOf(generateText({ model: ctx.model(), prompt: 'x' })),
+    );
     expect(error.statusCode).toBe(400);
     expect(ctx.emulator.requests).toHaveLength(1);
   });
 
   it('402 is not retried either', async () => {
     ctx.emulator.enqueue({ type: 'error', status: 402, message: 'Insufficient credits' }, ok());
-    const error = asApiCallError(await rejectionOf(generateText({ model: model(), prompt: 'x' })));
+    const error = asApiCallError(
+      await rejectionOf(generateText({ model: ctx.model(), prompt: 'x' })),
+    );
     expect(error.statusCode).toBe(402);
     expect(ctx.emulator.requests).toHaveLength(1);
   });
@@ -357,7 +354,7 @@ describe('retries end to end (default maxRetries)', () => {
       retryAfter: 0,
     };
     ctx.emulator.enqueue(failure, failure, failure, ok());
-    const error = await rejectionOf(generateText({ model: model(), prompt: 'hello' }));
+    const error = await rejectionOf(generateText({ model: ctx.model(), prompt: 'hello' }));
     expect(RetryError.isInstance(error)).toBe(true);
     const retryError = error as RetryError;
     expect(retryError.reason).toBe('maxRetriesExceeded');
@@ -376,7 +373,7 @@ describe('retries end to end (default maxRetries)', () => {
       },
       ok(),
     );
-    const result = await generateText({ model: model(), prompt: 'hello' });
+    const result = await generateText({ model: ctx.model(), prompt: 'hello' });
     expect(result.text).toBe('recovered');
     expect(ctx.emulator.requests).toHaveLength(2);
   });
@@ -393,7 +390,7 @@ describe('retries end to end (default maxRetries)', () => {
       },
       ok(),
     );
-    const result = await generateText({ model: model(), prompt: 'hello' });
+    const result = await generateText({ model: ctx.model(), prompt: 'hello' });
     expect(result.text).toBe('recovered');
     expect(ctx.emulator.requests).toHaveLength(2);
   });
@@ -444,7 +441,7 @@ describe('HTTP 200 with an error body', () => {
   it.each(wholeBodyCases)('generateText: $name', async (c) => {
     ctx.emulator.enqueue({ type: 'json', status: 200, body: c.body });
     const error = asApiCallError(
-      await rejectionOf(generateText({ model: model(), prompt: 'hello', maxRetries: 0 })),
+      await rejectionOf(generateText({ model: ctx.model(), prompt: 'hello', maxRetries: 0 })),
     );
     expectError(error, c);
     expect(error.data).toEqual(c.body);
@@ -476,7 +473,7 @@ describe('HTTP 200 with an error body', () => {
     });
     ctx.emulator.enqueue({ type: 'json', body });
     const error = asApiCallError(
-      await rejectionOf(generateText({ model: model(), prompt: 'hello', maxRetries: 0 })),
+      await rejectionOf(generateText({ model: ctx.model(), prompt: 'hello', maxRetries: 0 })),
     );
     expect(error.statusCode).toBe(502);
     expect(error.isRetryable).toBe(true);
@@ -494,7 +491,9 @@ describe('HTTP 200 with an error body', () => {
       },
       ok(),
     );
-    const error = asApiCallError(await rejectionOf(generateText({ model: model(), prompt: 'x' })));
+    const error = asApiCallError(
+      await rejectionOf(generateText({ model: ctx.model(), prompt: 'x' })),
+    );
     expect(error.statusCode).toBe(400);
     expect(error.isRetryable).toBe(false);
     expect(ctx.emulator.requests).toHaveLength(1);
@@ -598,8 +597,8 @@ describe('streams cut short', () => {
       type: 'sse',
       events: chatCompletionStream({ text: ['Whole ', 'answer'], done: false }),
     });
-    const result = streamText({ model: model(), prompt: 'hello', onError: () => {} });
-    const parts = await collect(result.fullStream);
+    const result = streamText({ model: ctx.model(), prompt: 'hello', onError: () => {} });
+    const parts = await convertReadableStreamToArray(result.fullStream);
     expect(parts.filter((part) => part.type === 'error')).toEqual([]);
     expect(await result.finishReason).toBe('stop');
     expect(await result.text).toBe('Whole answer');
@@ -607,8 +606,8 @@ describe('streams cut short', () => {
 
   it('control: a complete stream has no error part', async () => {
     ctx.emulator.enqueue(ok('fine', true));
-    const result = streamText({ model: model(), prompt: 'hello' });
-    const parts = await collect(result.fullStream);
+    const result = streamText({ model: ctx.model(), prompt: 'hello' });
+    const parts = await convertReadableStreamToArray(result.fullStream);
     expect(parts.filter((part) => part.type === 'error')).toEqual([]);
     expect(await result.finishReason).toBe('stop');
   });

@@ -28,7 +28,7 @@ describe('typed options: wire spelling and camelCase, nested included', () => {
   it('maps camelCase routing preferences and plugin options to the wire', async () => {
     ctx.emulator.setHandler(scriptedChat({ text: 'ok' }));
     const result = await generateText({
-      model: emulatorProvider(ctx.emulator)(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hi',
       providerOptions: {
         openrouter: {
@@ -74,7 +74,7 @@ describe('typed options: wire spelling and camelCase, nested included', () => {
   it('warns about routing fields at the top level, and about typos inside provider', async () => {
     ctx.emulator.setHandler(scriptedChat({ text: 'ok' }));
     const result = await generateText({
-      model: emulatorProvider(ctx.emulator)(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hi',
       providerOptions: { openrouter: { order: ['anthropic'], provider: { ordr: ['x'] } } },
     });
@@ -92,7 +92,7 @@ describe('typed options: wire spelling and camelCase, nested included', () => {
   });
 
   it('rejects invalid values of known plugins and deprecated no-ops with the right signal', async () => {
-    const model = emulatorProvider(ctx.emulator)(MODEL_ID);
+    const model = ctx.model();
     const error = await rejectionOf(
       generateText({
         model,
@@ -334,7 +334,7 @@ describe('cost and generation metadata', () => {
         };
       });
       const options = {
-        model: emulatorProvider(ctx.emulator)(MODEL_ID),
+        model: ctx.model(),
         prompt: 'hi',
         providerOptions: { openrouter: { logprobs: true, topLogprobs: 1 } },
       };

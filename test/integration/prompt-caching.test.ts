@@ -3,13 +3,15 @@
  * OpenRouter emulator: `cache_control` from message and part provider options lands on the
  * content blocks of the recorded request body, the four-breakpoint limit holds with one warning,
  * an invalid value fails before anything is sent, and cache read / write tokens come back in
- * usage and provider metadata (P46, P47, P38).
+ * usage and provider metadata, so users can see what was cached
+ * (https://openrouter.ai/docs/guides/best-practices/prompt-caching).
  */
+import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { generateText, type ModelMessage, stepCountIs, streamText, tool } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type ChatScript, scriptedChat } from '../../src/testing/index.js';
-import { collect, scriptedTurns, useEmulator } from './support.js';
+import { scriptedTurns, useEmulator } from './support.js';
 
 const fx = useEmulator();
 const MODEL = 'anthropic/claude-sonnet-4.5';
@@ -119,7 +121,7 @@ describe('cache_control on the wire', () => {
   it('generateText: system, user part (PDF URL), assistant and user message breakpoints', async () => {
     fx.emulator.setHandler(scriptedChat({ text: 'In 2027.' }));
     const result = await generateText({
-      model: fx.openrouter(MODEL),
+      model: fx.model(MODEL),
       instructions: INSTRUCTIONS,
       messages: CONVERSATION,
     });
@@ -134,7 +136,7 @@ describe('cache_control on the wire', () => {
   it('streamText sends the same body (stream aside)', async () => {
     fx.emulator.setHandler(scriptedChat({ text: 'In 2027.' }));
     const result = streamText({
-      model: fx.openrouter(MODEL),
+      model: fx.model(MODEL),
       instructions: INSTRUCTIONS,
       messages: CONVERSATION,
     });
@@ -148,7 +150,7 @@ describe('cache_control on the wire', () => {
   it('keeps the top-level cacheControl option (automatic caching) next to block breakpoints', async () => {
     fx.emulator.setHandler(scriptedChat({ text: 'ok' }));
     await generateText({
-      model: fx.openrouter(MODEL),
+      model: fx.model(MODEL),
       instructions: INSTRUCTIONS,
       messages: CONVERSATION,
       providerOptions: { openrouter: { cacheControl: FIVE_MINUTES } },
@@ -166,7 +168,7 @@ describe('cache_control on the wire', () => {
       ]),
     );
     const result = await generateText({
-      model: fx.openrouter(MODEL),
+      model: fx.model(MODEL),
       messages: [
         {
           role: 'user',
@@ -270,14 +272,14 @@ describe('cache_control on the wire', () => {
     };
 
     const generated = await generateText({
-      model: fx.openrouter(MODEL),
+      model: fx.model(MODEL),
       instructions: INSTRUCTIONS,
       messages,
     });
     expect(generated.warnings).toEqual([expectedWarning]);
 
     const streamed = streamText({
-      model: fx.openrouter(MODEL),
+      model: fx.model(MODEL),
       instructions: INSTRUCTIONS,
       messages,
     });
@@ -292,7 +294,7 @@ describe('cache_control on the wire', () => {
   it('rejects an invalid value with InvalidArgumentError before sending anything', async () => {
     fx.emulator.setHandler(scriptedChat({ text: 'never' }));
     const error = await generateText({
-      model: fx.openrouter(MODEL),
+      model: fx.model(MODEL),
       messages: [
         {
           role: 'user',
@@ -317,7 +319,7 @@ describe('cache read and write tokens in usage', () => {
   it('generateText: inputTokenDetails and providerMetadata.openrouter.usage', async () => {
     fx.emulator.setHandler(scriptedChat({ text: 'In 2027.', usage: CACHED_USAGE }));
     const result = await generateText({
-      model: fx.openrouter(MODEL),
+      model: fx.model(MODEL),
       instructions: INSTRUCTIONS,
       messages: CONVERSATION,
     });
@@ -336,12 +338,12 @@ describe('cache read and write tokens in usage', () => {
   it('streamText: the same usage and metadata from the stream', async () => {
     fx.emulator.setHandler(scriptedChat({ text: 'In 2027.', usage: CACHED_USAGE }));
     const result = streamText({
-      model: fx.openrouter(MODEL),
+      model: fx.model(MODEL),
       instructions: INSTRUCTIONS,
       messages: CONVERSATION,
     });
 
-    const parts = await collect(result.fullStream);
+    const parts = await convertReadableStreamToArray(result.fullStream);
     const finish = parts.find((part) => part.type === 'finish');
     expect(finish).toBeDefined();
     const usage = await result.usage;
@@ -360,8 +362,8 @@ describe('cache read and write tokens in usage', () => {
       prompt_tokens_details: { cached_tokens: 900, cache_write_tokens: undefined },
     };
     fx.emulator.setHandler(scriptedChat({ text: 'ok', usage }));
-    const generated = await generateText({ model: fx.openrouter(MODEL), prompt: 'hi' });
-    const streamed = streamText({ model: fx.openrouter(MODEL), prompt: 'hi' });
+    const generated = await generateText({ model: fx.model(MODEL), prompt: 'hi' });
+    const streamed = streamText({ model: fx.model(MODEL), prompt: 'hi' });
     const streamedUsage = await streamed.usage;
 
     for (const details of [generated.usage.inputTokenDetails, streamedUsage.inputTokenDetails]) {

@@ -235,15 +235,15 @@ describe('headers', () => {
   });
 
   it('no attribution headers unless appUrl / appName are set', async () => {
-    await generateText({ model: emulatorProvider(ctx.emulator)(MODEL_ID), prompt: 'hello' });
+    await generateText({ model: ctx.model(), prompt: 'hello' });
     const { headers } = requestAt(ctx.emulator);
     expect(headers).not.toHaveProperty('http-referer');
     expect(headers).not.toHaveProperty('x-openrouter-title');
     expect(headers).not.toHaveProperty('x-title');
   });
 
-  it("generateText: user-agent keeps both ai's marker and ours (P6)", async () => {
-    await generateText({ model: emulatorProvider(ctx.emulator)(MODEL_ID), prompt: 'hello' });
+  it("generateText: user-agent keeps both ai's marker and ours", async () => {
+    await generateText({ model: ctx.model(), prompt: 'hello' });
     const userAgent = requestAt(ctx.emulator).headers['user-agent'] ?? '';
     expect(userAgent).toMatch(/(^|\s)ai\/7\.\d+\.\d+/);
     expect(userAgent).toMatch(/(^|\s)ai-sdk-openrouter\/\S+/);
@@ -251,7 +251,7 @@ describe('headers', () => {
 
   it('streamText: user-agent carries our marker', async () => {
     await streamText({
-      model: emulatorProvider(ctx.emulator)(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
     }).consumeStream();
     expect(requestAt(ctx.emulator).headers['user-agent']).toMatch(/(^|\s)ai-sdk-openrouter\/\S+/);
@@ -275,7 +275,7 @@ describe('headers', () => {
 
   it('a per-call user-agent (generateText) is kept next to both markers', async () => {
     await generateText({
-      model: emulatorProvider(ctx.emulator)(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       headers: { 'User-Agent': 'call-agent/2' },
     });

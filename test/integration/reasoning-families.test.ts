@@ -6,7 +6,9 @@
  * tool-call ids and `stop` finish reasons, OpenAI summaries + encrypted items, DeepSeek / Kimi
  * plain reasoning, DeepSeek `reasoning_details: []`, and server-tool web search citations.
  *
- * What the 2nd and 3rd requests carry is the contract (P12–P24, P28, P30): every earlier
+ * What the 2nd and 3rd requests carry is the contract, since OpenRouter needs the entire,
+ * unmodified `reasoning_details` back for multi-turn tool use
+ * (https://openrouter.ai/docs/guides/best-practices/reasoning-tokens): every earlier
  * assistant message carries its OWN complete, unmodified `reasoning_details`, `reasoning` text
  * only alongside non-empty details, tool-call ids that pair with the tool messages and are unique
  * across steps, and nothing of one step's details repeated on another step's message.
@@ -59,7 +61,7 @@ async function runLoop(mode: Mode, scenario: ReasoningScenario): Promise<Loop> {
   fx.emulator.setHandler(reasoningScenarioHandler(scenario));
   const executed: string[] = [];
   const options = {
-    model: fx.openrouter(scenario.model),
+    model: fx.model(scenario.model),
     prompt: 'What is the weather in Paris, in Fahrenheit?',
     tools: weatherTools(executed),
     stopWhen: isStepCount(5),
@@ -108,7 +110,7 @@ function expectAssistantCarries(sent: WireMessage, step: ScenarioStep, mode: Mod
     expect(sent, step.label).not.toHaveProperty('reasoning');
   }
   expect(sent.content, step.label).toBe(step.content);
-  // Same calls in the same order (ids may have been rewritten to stay unique, P28).
+  // Same calls in the same order (ids may have been rewritten to stay unique across steps).
   expect(
     (sent.tool_calls ?? []).map((call) => [call.type, call.function.name, call.function.arguments]),
     step.label,
@@ -133,7 +135,7 @@ describe.each(FAMILIES.map((scenario) => [scenario.family, scenario] as const))(
         const loop = await runLoop(mode, scenario);
 
         expect(loop.steps).toHaveLength(3);
-        // Gemini reports `stop` with its tool calls: still a tool-calls step (P23, P30).
+        // Gemini reports `stop` with its tool calls: still a tool-calls step, or the loop ends.
         expect(loop.steps.map((step) => step.finishReason)).toEqual([
           'tool-calls',
           'tool-calls',
@@ -188,7 +190,7 @@ describe.each(FAMILIES.map((scenario) => [scenario.family, scenario] as const))(
         expect(new Set(secondEntries).size).toBe(secondEntries.length);
       });
 
-      it('pairs tool messages with their calls, with ids unique across steps (P28)', async () => {
+      it('pairs tool messages with their calls, with ids unique across steps', async () => {
         const { bodies, steps } = await runLoop(mode, scenario);
         const history = historyOf(bodies[2]!);
         // assistant, its tool results, assistant, its tool results.
@@ -232,7 +234,8 @@ describe.each(FAMILIES.map((scenario) => [scenario.family, scenario] as const))(
         const { steps } = await runLoop(mode, scenario);
         scenario.steps.forEach((expected, index) => {
           const step = steps[index]!;
-          // One part per section: OpenAI's two summaries are not glued together (P17, #237).
+          // One part per section: OpenAI's two summaries are not glued together
+          // (https://github.com/OpenRouterTeam/ai-sdk-provider/issues/237).
           expect(visibleParts(step), expected.label).toEqual(expected.visibleReasoning);
           expect(step.reasoningText ?? '', expected.label).toBe(expected.visibleReasoning.join(''));
           const shown = [
@@ -270,7 +273,7 @@ describe.each(MODES)('server-tool web search through %s', (mode) => {
   async function run(scenario: ReasoningScenario) {
     fx.emulator.setHandler(reasoningScenarioHandler(scenario));
     const options = {
-      model: fx.openrouter(scenario.model),
+      model: fx.model(scenario.model),
       prompt: 'What is the weather in Paris today?',
     };
     if (mode === 'generateText') {
@@ -349,7 +352,7 @@ describe.each(MODES)('server-tool web search through %s', (mode) => {
       reasoningScenarioHandler([scenario.steps[0]!, followUpStep(scenario, 'You are welcome.')]),
     );
     await generateText({
-      model: fx.openrouter(scenario.model),
+      model: fx.model(scenario.model),
       messages: [
         { role: 'user', content: 'What is the weather in Paris today?' },
         ...result.responseMessages,

@@ -1,13 +1,16 @@
 /**
- * Reasoning details across conversation turns, the way apps keep them (P12–P16, P24):
+ * Reasoning details across conversation turns, the way apps keep them (they go out in
+ * `providerMetadata.openrouter.reasoning_details` and must come back unmodified in
+ * `providerOptions.openrouter.reasoning_details`):
  * - `response.messages` stored as JSON and reloaded into the next call;
  * - the UI path: `toUIMessageStream` → `readUIMessageStream` → (stored as JSON) →
  *   `convertToModelMessages` → the next `streamText`;
  * - lossy storage: an Anthropic text entry that lost its `signature` is dropped with an AI SDK
  *   warning (never `console.warn`), Gemini text entries (never signed) are kept;
  * - duplicates: an item copied into a later message (same type and id) is sent once, with a
- *   warning; equal summary text under different or no ids is not a duplicate (P15);
- * - DeepSeek's `reasoning_details: []` goes back as `[]` (P16).
+ *   warning; equal summary text under different or no ids is not a duplicate (deduplicating by
+ *   content would lose a later turn's reasoning);
+ * - DeepSeek's `reasoning_details: []` goes back as `[]` (DeepSeek rejects the turn without it).
  */
 import type { JSONObject } from '@ai-sdk/provider';
 import {
@@ -82,7 +85,7 @@ async function call(
 ): Promise<Turn> {
   const stepWarnings: Warning[] = [];
   const options = {
-    model: fx.openrouter(model),
+    model: fx.model(model),
     messages,
     tools,
     stopWhen: isStepCount(5),
@@ -185,7 +188,7 @@ describe('through the UI message stream', () => {
       const history: UIMessage[] = [user('u1', 'What is the weather in Paris, in Fahrenheit?')];
 
       const result = streamText({
-        model: fx.openrouter(scenario.model),
+        model: fx.model(scenario.model),
         messages: await convertToModelMessages(history),
         tools: WEATHER_TOOLS,
         stopWhen: isStepCount(5),
@@ -197,7 +200,7 @@ describe('through the UI message stream', () => {
       // The app stores the UI messages and loads them for the next request.
       const stored = storeAndReload([...history, message, user('u2', FOLLOW_UP)]);
       const next = streamText({
-        model: fx.openrouter(scenario.model),
+        model: fx.model(scenario.model),
         messages: await convertToModelMessages(stored, { tools: WEATHER_TOOLS }),
         tools: WEATHER_TOOLS,
       });
@@ -267,7 +270,8 @@ describe('lossy storage', () => {
         true,
       );
       expect(aiWarnings.logged.length).toBeGreaterThan(0);
-      // ...and never written to the console by the provider (P13).
+      // ...and never written to the console by the provider (that output would reach every
+      // app's users).
       expect(consoleWarn).not.toHaveBeenCalled();
     },
   );
@@ -386,7 +390,7 @@ describe('duplicated details across assistant messages', () => {
   );
 
   it.each(MODES)(
-    'two turns with identical summary text but different ids are both sent, without warnings (P15, %s)',
+    'two turns with identical summary text but different ids are both sent, without warnings (%s)',
     async (mode) => {
       const text = 'I will call the weather tool.';
       const first = [summary(text, 'rs_first01'), encrypted('gAAAAAB-first', 'rs_first01')];
@@ -405,7 +409,7 @@ describe('duplicated details across assistant messages', () => {
   );
 
   it.each(MODES)(
-    'two turns with identical summary text and no ids are both sent, without warnings (P15, %s)',
+    'two turns with identical summary text and no ids are both sent, without warnings (%s)',
     async (mode) => {
       const text = 'I will call the weather tool.';
       const { turn, assistants } = await send(mode, [
@@ -440,7 +444,7 @@ describe('duplicated details across assistant messages', () => {
   );
 });
 
-describe('DeepSeek reasoning_details: [] (P16)', () => {
+describe('DeepSeek reasoning_details: [] goes back as []', () => {
   it.each(MODES)('an empty array received is sent back as [] (%s)', async (mode) => {
     const family = deepSeekEmptyDetailsScenario();
     const { stored } = await loopAndStore(mode, family);

@@ -2,13 +2,14 @@
  * Call options, provider options, tools and prompt parts -> the exact `/chat/completions` body
  * OpenRouter receives, through `generateText` / `streamText` over real HTTP (emulator).
  */
+
 import { InvalidArgumentError } from '@ai-sdk/provider';
+import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { generateText, jsonSchema, Output, streamText, type ToolChoice, tool } from 'ai';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scriptedChat } from '../../src/testing/index';
 import {
   bodyAt,
-  collect,
   emulatorProvider,
   MODEL_ID,
   rejectionOf,
@@ -20,7 +21,6 @@ import {
 const ctx = useEmulator();
 beforeAll(silenceAiWarnings);
 
-const provider = () => emulatorProvider(ctx.emulator);
 const answer = (text = 'ok') => ctx.emulator.setHandler(scriptedChat({ text }));
 const USER_HELLO = [{ role: 'user', content: 'hello' }];
 
@@ -55,7 +55,7 @@ describe('standard call options', () => {
 
   it('generateText: every sampling option reaches the wire under its OpenRouter name', async () => {
     answer();
-    await generateText({ model: provider()(MODEL_ID), prompt: 'hello', ...sampling });
+    await generateText({ model: ctx.model(), prompt: 'hello', ...sampling });
     expect(ctx.emulator.requests).toHaveLength(1);
     expect(requestAt(ctx.emulator).path).toBe('/chat/completions');
     expect(requestAt(ctx.emulator).method).toBe('POST');
@@ -68,7 +68,7 @@ describe('standard call options', () => {
 
   it('streamText: the same body plus stream: true', async () => {
     answer();
-    const result = streamText({ model: provider()(MODEL_ID), prompt: 'hello', ...sampling });
+    const result = streamText({ model: ctx.model(), prompt: 'hello', ...sampling });
     expect(await result.text).toBe('ok');
     expect(bodyAt(ctx.emulator)).toStrictEqual({
       model: MODEL_ID,
@@ -80,7 +80,7 @@ describe('standard call options', () => {
 
   it('absent options are omitted: a bare call sends only model and messages, no nulls', async () => {
     answer();
-    await generateText({ model: provider()(MODEL_ID), prompt: 'hello' });
+    await generateText({ model: ctx.model(), prompt: 'hello' });
     const request = requestAt(ctx.emulator);
     expect(Object.keys(request.json()).sort()).toEqual(['messages', 'model']);
     expect(request.rawBody).not.toMatch(/null|undefined/);
@@ -89,7 +89,7 @@ describe('standard call options', () => {
   it('zero values are sent, not dropped as absent', async () => {
     answer();
     await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       temperature: 0,
       seed: 0,
@@ -111,7 +111,7 @@ describe('reasoning', () => {
     async (level) => {
       answer();
       const result = await generateText({
-        model: provider()(MODEL_ID),
+        model: ctx.model(),
         prompt: 'hello',
         reasoning: level,
       });
@@ -123,7 +123,7 @@ describe('reasoning', () => {
   it("reasoning: 'provider-default' sends no reasoning field", async () => {
     answer();
     await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       reasoning: 'provider-default',
     });
@@ -133,7 +133,7 @@ describe('reasoning', () => {
   it('providerOptions.openrouter.reasoning wins over the call option, with a warning', async () => {
     answer();
     const result = await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       reasoning: 'high',
       providerOptions: { openrouter: { reasoning: { max_tokens: 2000, exclude: true } } },
@@ -149,7 +149,7 @@ describe('reasoning', () => {
 
   it('a reasoning model setting also wins over the call option, with a warning (streamText)', async () => {
     answer();
-    const model = provider().chat(MODEL_ID, { reasoning: { effort: 'low' } });
+    const model = ctx.model(MODEL_ID, { reasoning: { effort: 'low' } });
     const result = streamText({ model, prompt: 'hello', reasoning: 'max' });
     await result.consumeStream();
     expect(bodyAt(ctx.emulator).reasoning).toStrictEqual({ effort: 'low' });
@@ -163,7 +163,7 @@ describe('responseFormat', () => {
   it('Output.object -> json_schema with the name, description and strict: true', async () => {
     answer('{"city":"Paris"}');
     const result = await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       output: Output.object({
         schema: jsonSchema<{ city: string }>(citySchema),
@@ -186,7 +186,7 @@ describe('responseFormat', () => {
   it("without a name: name 'response' and no description key", async () => {
     answer('{"city":"Paris"}');
     await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       output: Output.object({ schema: jsonSchema<{ city: string }>(citySchema) }),
     });
@@ -199,7 +199,7 @@ describe('responseFormat', () => {
   it('providerOptions.openrouter.structuredOutputs.strict = false -> strict: false, not a body key', async () => {
     answer('{"city":"Paris"}');
     const result = await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       output: Output.object({ schema: jsonSchema<{ city: string }>(citySchema) }),
       providerOptions: { openrouter: { structuredOutputs: { strict: false } } },
@@ -215,7 +215,7 @@ describe('responseFormat', () => {
 
   it('the call structuredOutputs overrides the model setting', async () => {
     answer('{"city":"Paris"}');
-    const model = provider().chat(MODEL_ID, { structuredOutputs: { strict: false } });
+    const model = ctx.model(MODEL_ID, { structuredOutputs: { strict: false } });
     const output = Output.object({ schema: jsonSchema<{ city: string }>(citySchema) });
     await generateText({ model, prompt: 'hello', output });
     await generateText({
@@ -233,7 +233,7 @@ describe('responseFormat', () => {
   it('Output.json (no schema) -> json_object', async () => {
     answer('{"anything":1}');
     const result = await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       output: Output.json(),
     });
@@ -244,7 +244,7 @@ describe('responseFormat', () => {
   it('streamText with Output.object sends the same response_format', async () => {
     answer('{"city":"Paris"}');
     const result = streamText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       output: Output.object({ schema: jsonSchema<{ city: string }>(citySchema), name: 'w' }),
     });
@@ -315,7 +315,7 @@ describe('tools and tool choice', () => {
       ),
     );
     const result = await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       tools,
       toolChoice,
@@ -331,13 +331,13 @@ describe('tools and tool choice', () => {
 
   it('streamText sends the same tools', async () => {
     answer();
-    await streamText({ model: provider()(MODEL_ID), prompt: 'hello', tools }).consumeStream();
+    await streamText({ model: ctx.model(), prompt: 'hello', tools }).consumeStream();
     expect(bodyAt(ctx.emulator)).toMatchObject({ tools: toolsOnWire, tool_choice: 'auto' });
   });
 
   it('no tools -> neither tools nor tool_choice', async () => {
     answer();
-    await generateText({ model: provider()(MODEL_ID), prompt: 'hello', tools: {} });
+    await generateText({ model: ctx.model(), prompt: 'hello', tools: {} });
     const body = bodyAt(ctx.emulator);
     expect(body).not.toHaveProperty('tools');
     expect(body).not.toHaveProperty('tool_choice');
@@ -354,7 +354,7 @@ describe('prompt parts end to end', () => {
     const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
     const wav = new Uint8Array([0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4]);
     await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       system: 'Be brief.',
       messages: [
         {
@@ -397,7 +397,7 @@ describe('warnings', () => {
   it('a tool with inputExamples: sent without them, with a warning', async () => {
     answer();
     const result = await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       tools: {
         weather: tool({
@@ -433,7 +433,7 @@ describe('warnings', () => {
   it("another provider's tool is not sent, with a warning; function tools still are", async () => {
     answer();
     const result = await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       tools: { web_search: foreignTool, weather: tool({ inputSchema: jsonSchema(citySchema) }) },
     });
@@ -449,7 +449,7 @@ describe('warnings', () => {
     // OpenAI-compatible upstreams reject `tools: []` with a 400.
     answer();
     const result = await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       tools: { web_search: foreignTool },
     });
@@ -464,7 +464,7 @@ describe('warnings', () => {
   it('an unknown providerOptions key is sent unchanged, with a warning naming it', async () => {
     answer();
     const result = await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       providerOptions: { openrouter: { fancyNewField: { a: [1, 2] } } },
     });
@@ -484,7 +484,7 @@ describe('warnings', () => {
   it('reserved keys (messages, model, stream, tools) are ignored, with warnings', async () => {
     answer();
     const result = streamText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       providerOptions: {
         openrouter: {
@@ -514,7 +514,7 @@ describe('warnings', () => {
   it('known options in both spellings produce no warnings (control)', async () => {
     answer();
     const result = await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       providerOptions: { openrouter: { sessionId: 's1', top_logprobs: 2, logprobs: true } },
     });
@@ -536,7 +536,7 @@ describe('option spelling and validation', () => {
   ])('providerOptions.openrouter.%s -> %s on the wire as %s', async (key, value, wire) => {
     answer();
     const result = await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       providerOptions: { openrouter: { [key]: value } },
     });
@@ -559,7 +559,7 @@ describe('option spelling and validation', () => {
       plugins: [{ id: 'web', max_results: 2 }],
     };
     await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       providerOptions: { openrouter: options },
     });
@@ -582,7 +582,7 @@ describe('option spelling and validation', () => {
       answer();
       const error = await rejectionOf(
         generateText({
-          model: provider()(MODEL_ID),
+          model: ctx.model(),
           prompt: 'hello',
           providerOptions: { openrouter: { [key]: value } },
         }),
@@ -599,13 +599,13 @@ describe('option spelling and validation', () => {
     answer();
     const errors: unknown[] = [];
     const result = streamText({
-      model: provider().chat(MODEL_ID, { models: 'x' as unknown as string[] }),
+      model: ctx.model(MODEL_ID, { models: 'x' as unknown as string[] }),
       prompt: 'hello',
       onError: ({ error }) => {
         errors.push(error);
       },
     });
-    const parts = await collect(result.fullStream);
+    const parts = await convertReadableStreamToArray(result.fullStream);
     const errorParts = parts.flatMap((part) => (part.type === 'error' ? [part.error] : []));
     expect(errorParts).toHaveLength(1);
     const error = errorParts[0];
@@ -648,7 +648,7 @@ describe('precedence: settings < provider extraBody < model extraBody < call pro
 
   it('model settings apply to every call; call providerOptions only to their call', async () => {
     answer();
-    const model = provider().chat(MODEL_ID, { user: 'default-user' });
+    const model = ctx.model(MODEL_ID, { user: 'default-user' });
     await generateText({ model, prompt: 'hello' });
     await generateText({
       model,
@@ -666,7 +666,7 @@ describe('precedence: settings < provider extraBody < model extraBody < call pro
   it('providerOptions for other providers are ignored', async () => {
     answer();
     const result = await generateText({
-      model: provider()(MODEL_ID),
+      model: ctx.model(),
       prompt: 'hello',
       providerOptions: { anthropic: { thinking: { type: 'enabled' } }, openai: { user: 'x' } },
     });

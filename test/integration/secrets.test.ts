@@ -4,6 +4,7 @@
  * provider metadata, warnings, steps, stream parts). Runs a spread of failing and succeeding
  * calls over real HTTP (emulator) and deep-scans everything they produce.
  */
+
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import {
@@ -13,6 +14,7 @@ import {
   LoadAPIKeyError,
   UnsupportedFunctionalityError,
 } from '@ai-sdk/provider';
+import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { generateText, NoOutputGeneratedError, RetryError, streamText } from 'ai';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOpenRouter } from '../../src/index';
@@ -23,7 +25,6 @@ import {
   scriptedChat,
 } from '../../src/testing/index';
 import {
-  collect,
   MODEL_ID,
   rejectionOf,
   requestAt,
@@ -294,7 +295,7 @@ async function streamArtifacts(
       errors.push(error);
     },
   } as Parameters<typeof streamText>[0]);
-  const parts = await collect(result.fullStream);
+  const parts = await convertReadableStreamToArray(result.fullStream);
   const settled = await Promise.allSettled([
     result.text,
     result.content,

@@ -41,7 +41,7 @@ describe('OpenRouter server tools', () => {
   it('sends the documented shape: `openrouter:<name>` with snake_case parameters', async () => {
     ctx.emulator.setHandler(scriptedChat({ text: 'ok' }));
     await generateText({
-      model: ctx.openrouter('openai/gpt-4o'),
+      model: ctx.model(),
       prompt: 'news?',
       tools: {
         search: ctx.openrouter.tools.webSearch({
@@ -66,7 +66,7 @@ describe('OpenRouter server tools', () => {
   it('forcing a server tool names it directly in tool_choice', async () => {
     ctx.emulator.setHandler(scriptedChat(searchAnswer));
     await generateText({
-      model: ctx.openrouter('openai/gpt-4o'),
+      model: ctx.model(),
       prompt: 'weather?',
       tools: { search: ctx.openrouter.tools.webSearch({}) },
       toolChoice: { type: 'tool', toolName: 'search' },
@@ -84,7 +84,7 @@ describe('OpenRouter server tools', () => {
         ]),
       );
       const options = {
-        model: ctx.openrouter('openai/gpt-4o'),
+        model: ctx.model(),
         prompt: 'What is the weather in Paris?',
         tools: {
           search: ctx.openrouter.tools.webSearch({ maxResults: 2 }),
@@ -135,7 +135,7 @@ describe('OpenRouter server tools', () => {
       // The next turn sends the call back inside reasoning_details, not as a function call.
       const messages = (await result.response).messages;
       await generateText({
-        model: ctx.openrouter('openai/gpt-4o'),
+        model: ctx.model(),
         messages: [
           { role: 'user', content: 'What is the weather in Paris?' },
           ...messages,

@@ -6,6 +6,7 @@
  * tools of the tool-loop tests; and small assertion helpers.
  */
 import { APICallError } from '@ai-sdk/provider';
+import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import {
   readUIMessageStream,
   streamText,
@@ -19,6 +20,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { z } from 'zod';
 import {
   createOpenRouter,
+  type OpenRouterChatLanguageModel,
+  type OpenRouterChatSettings,
   type OpenRouterProvider,
   type OpenRouterProviderSettings,
 } from '../../src/index.js';
@@ -45,6 +48,8 @@ export interface EmulatorFixture {
   readonly emulator: OpenRouterEmulator;
   /** `emulatorProvider(emulator)`, one instance for the whole file. */
   readonly openrouter: OpenRouterProvider;
+  /** A chat model of `openrouter`: `MODEL_ID` unless another id is given. */
+  model(modelId?: string, settings?: OpenRouterChatSettings): OpenRouterChatLanguageModel;
   /** The bodies of the `POST /chat/completions` requests received so far, in order. */
   chatBodies(): WireBody[];
 }
@@ -75,6 +80,7 @@ export function useEmulator(): EmulatorFixture {
       if (!openrouter) throw new Error('The provider is not created yet (use it inside tests).');
       return openrouter;
     },
+    model: (modelId = MODEL_ID, settings) => fixture.openrouter(modelId, settings),
     chatBodies: () =>
       fixture.emulator.requests
         .filter((request) => request.path === '/chat/completions')
@@ -282,8 +288,8 @@ export async function readUI(
   const [forChunks, forMessages] = stream.tee();
   const uiErrors: unknown[] = [];
   const [chunks, messages] = await Promise.all([
-    collect(forChunks),
-    collect(
+    convertReadableStreamToArray(forChunks),
+    convertReadableStreamToArray(
       readUIMessageStream<UIMessage>({
         stream: forMessages,
         onError: (error) => void uiErrors.push(error),
@@ -299,21 +305,6 @@ export async function readUI(
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 // ---------------------------------------------------------------------------------------------
-
-/** Collects an async iterable or a web stream (e.g. `streamText(...).fullStream`) into an array. */
-export async function collect<T>(source: AsyncIterable<T> | ReadableStream<T>): Promise<T[]> {
-  const out: T[] = [];
-  if (source instanceof ReadableStream) {
-    const reader = source.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return out;
-      out.push(value);
-    }
-  }
-  for await (const item of source) out.push(item);
-  return out;
-}
 
 /** Narrows to an `APICallError`; fails the test with what it got otherwise. */
 export function asApiCallError(error: unknown): APICallError {

@@ -7,14 +7,7 @@ import { APICallError } from '@ai-sdk/provider';
 import { generateText, streamText } from 'ai';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chatCompletionStream, chatResponse, type EmulatorResponse } from '../../src/testing/index';
-import {
-  emulatorProvider,
-  MODEL_ID,
-  rejectionOf,
-  requestAt,
-  silenceAiWarnings,
-  useEmulator,
-} from './support';
+import { MODEL_ID, rejectionOf, requestAt, silenceAiWarnings, useEmulator } from './support';
 
 const ctx = useEmulator();
 beforeAll(silenceAiWarnings);
@@ -30,7 +23,7 @@ const late = (ms: number, response: EmulatorResponse) => async (): Promise<Emula
 describe('timeout setting', () => {
   it('generateText: no response within firstByteMs is a retryable APICallError, and the socket closes', async () => {
     ctx.emulator.setHandler(late(2_000, chatResponse({ text: 'too late', stream: false })));
-    const model = emulatorProvider(ctx.emulator)(MODEL_ID, { timeout: { firstByteMs: 100 } });
+    const model = ctx.model(MODEL_ID, { timeout: { firstByteMs: 100 } });
     const started = Date.now();
     const error = await rejectionOf(generateText({ model, prompt: 'hi', maxRetries: 0 }));
     expect(Date.now() - started).toBeLessThan(1_500);
@@ -47,7 +40,7 @@ describe('timeout setting', () => {
       late(2_000, chatResponse({ text: 'too late', stream: false })),
       chatResponse({ text: 'second try', stream: false }),
     );
-    const model = emulatorProvider(ctx.emulator)(MODEL_ID, { timeout: 300 });
+    const model = ctx.model(MODEL_ID, { timeout: 300 });
     const result = await generateText({ model, prompt: 'hi', maxRetries: 1 });
     expect(result.text).toBe('second try');
     expect(ctx.emulator.requests).toHaveLength(2);
@@ -61,7 +54,7 @@ describe('timeout setting', () => {
     );
     events.splice(firstText + 1, 0, { delayMs: 2_000 });
     ctx.emulator.enqueue({ type: 'sse', events });
-    const model = emulatorProvider(ctx.emulator)(MODEL_ID, { timeout: { idleMs: 150 } });
+    const model = ctx.model(MODEL_ID, { timeout: { idleMs: 150 } });
     const errors: unknown[] = [];
     const result = streamText({
       model,
@@ -86,7 +79,7 @@ describe('timeout setting', () => {
     const events = chatCompletionStream({ text: ['a', 'b', 'c'] });
     const paced = events.flatMap((event) => [event, { delayMs: 30 }]);
     ctx.emulator.enqueue({ type: 'sse', events: paced });
-    const model = emulatorProvider(ctx.emulator)(MODEL_ID, {
+    const model = ctx.model(MODEL_ID, {
       timeout: { firstByteMs: 1_000, idleMs: 500 },
     });
     const result = streamText({ model, prompt: 'hi' });
@@ -100,7 +93,7 @@ describe('timeout setting', () => {
       events: chatCompletionStream({ text: 'x', done: false }),
       ending: 'hang',
     });
-    const model = emulatorProvider(ctx.emulator)(MODEL_ID, { timeout: { idleMs: 5_000 } });
+    const model = ctx.model(MODEL_ID, { timeout: { idleMs: 5_000 } });
     const controller = new AbortController();
     const errors: unknown[] = [];
     let aborted = false;
@@ -123,7 +116,7 @@ describe('timeout setting', () => {
   });
 
   it('rejects an invalid timeout value naming the setting', async () => {
-    const model = emulatorProvider(ctx.emulator)(MODEL_ID, { timeout: { firstByte: 10 } as never });
+    const model = ctx.model(MODEL_ID, { timeout: { firstByte: 10 } as never });
     const error = await rejectionOf(generateText({ model, prompt: 'hi' }));
     expect(error).toMatchObject({
       name: 'AI_InvalidArgumentError',

@@ -57,7 +57,7 @@ interface CallResult {
 async function call(mode: Mode, messages: ModelMessage[], executed: string[]): Promise<CallResult> {
   const warnings: Warning[] = [];
   const options = {
-    model: fx.openrouter(MODEL),
+    model: fx.model(MODEL),
     messages,
     tools: createTools(executed),
     stopWhen: isStepCount(5),

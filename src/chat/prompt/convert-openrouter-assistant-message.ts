@@ -114,8 +114,8 @@ export function convertAssistantMessage(
   } else if (messageCacheControl !== undefined) {
     // No text, so no content block to carry it: content stays null (an empty text block would
     // be rejected, with cache_control even more so), and the message root is where
-    // @openrouter/ai-sdk-provider has always sent it and OpenRouter accepts it (§1.2), applying
-    // it to the message's last upstream block (e.g. a tool_use).
+    // @openrouter/ai-sdk-provider has always sent it and OpenRouter accepts it, applying it to
+    // the message's last upstream block (e.g. a tool_use).
     result.cache_control = messageCacheControl;
   }
   if (toolCalls.length > 0) result.tool_calls = toolCalls;
@@ -126,8 +126,8 @@ export function convertAssistantMessage(
     found === undefined ? undefined : context.reasoningDetails.sanitize(found);
   if (reasoningDetails !== undefined) {
     result.reasoning_details = reasoningDetails;
-    // Plain `reasoning` only mirrors the details actually sent (P16): text without details
-    // cannot be verified upstream, and the text of a dropped entry must not go back either.
+    // Plain `reasoning` only mirrors the details actually sent: text without details cannot be
+    // verified upstream, and the text of a dropped entry must not go back either.
     const joinedReasoning = reasoningDetails
       .map((detail) => visibleReasoningText(detail as JSONObject) ?? '')
       .join('');

@@ -148,10 +148,11 @@ interface BreakpointHolder {
  * earlier position is still found from a later breakpoint by Anthropic's lookback. Keeping the
  * first four would instead freeze caching at the start of a growing conversation.
  *
- * Only message breakpoints are counted. The top-level `cache_control` request option is
- * Anthropic's automatic caching (openrouter-api.md §1.1), not an explicit block breakpoint
- * (§1.2: "Anthropic: max 4 explicit breakpoints"), and this function does not see the rest of
- * the body; tool definitions carry no `cache_control` in this provider.
+ * Only message breakpoints are counted. The top-level `cache_control` request option turns on
+ * Anthropic's automatic caching, which is not an explicit block breakpoint (only those count
+ * towards Anthropic's limit of four, https://openrouter.ai/docs/guides/best-practices/prompt-caching),
+ * and this function does not see the rest of the body; tool definitions carry no
+ * `cache_control` in this provider.
  */
 export function limitCacheBreakpoints(
   messages: OpenRouterChatMessage[],

@@ -4,13 +4,15 @@ import { stableStringify } from '../../shared/stable-stringify';
 
 /**
  * The only two reasons to send back less than an assistant turn's `reasoning_details`, each
- * reported as a warning (never a console message, P13):
+ * reported as a warning (never a console message: a library writing to the console shows up in
+ * every app's output):
  * - an Anthropic `reasoning.text` entry without its `signature` (lost in the app's storage) makes
  *   Anthropic reject the whole request ("Invalid signature in thinking block");
  * - an item already sent in an earlier message of the same request makes OpenRouter answer
- *   "Duplicate item found with id" (#254). An item is the same only if everything matches, id
- *   included: Gemini reuses ids every step for different thought signatures, and equal text in
- *   two turns without ids is not the same item either (P15).
+ *   "Duplicate item found with id" (https://github.com/OpenRouterTeam/ai-sdk-provider/issues/254).
+ *   An item is the same only if everything matches, id included: Gemini reuses ids every step
+ *   for different thought signatures, and equal text in two turns without ids is not the same
+ *   item either (dropping it would lose that turn's reasoning).
  * Everything else, including unknown types and formats, goes back byte-identical.
  */
 export class ReasoningDetailsSanitizer {

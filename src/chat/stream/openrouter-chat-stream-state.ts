@@ -268,7 +268,8 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
     if (Array.isArray(details) && details.length > 0) {
       for (const detail of details) this.reasoningDetail(detail);
     } else if (typeof delta.reasoning === 'string' && delta.reasoning.length > 0) {
-      // Plain `reasoning` only when there are no details: both carry the same text (P21).
+      // Plain `reasoning` only when there are no details: both carry the same text, and reading
+      // both would show the reasoning twice.
       this.reasoningText(delta.reasoning, undefined);
     }
     if (typeof delta.content === 'string' && delta.content.length > 0) this.text(delta.content);
@@ -306,7 +307,8 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
 
   private reasoningText(text: string, detailIndex: number | undefined): void {
     const block = this.block;
-    // A new detail index is a new section (e.g. a second summary): keep the boundary (P17).
+    // A new detail index is a new section (e.g. a second summary): keep the boundary, or two
+    // sections run together into one paragraph.
     const sameSection =
       block?.kind === 'reasoning' &&
       (detailIndex === undefined ||

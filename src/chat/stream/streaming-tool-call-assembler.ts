@@ -19,7 +19,11 @@ interface PendingToolCall {
   started: boolean;
 }
 
-/** One element of `delta.tool_calls`, read defensively: any field may be missing (P25, P27). */
+/**
+ * One element of `delta.tool_calls`, read defensively: any field may be missing. Upstreams send
+ * first deltas without `type` or `id`, and some omit `index` altogether; none of that may end the
+ * stream or lose the call.
+ */
 interface ToolCallDelta {
   index?: unknown;
   id?: unknown;
@@ -29,7 +33,8 @@ interface ToolCallDelta {
 /**
  * Assembles streamed tool calls. A call is finalised only on structure (the finish reason or
  * the end of the stream), never because a prefix of its arguments happens to parse as JSON
- * (P26), and each call goes through start -> delta* -> end -> one tool-call (P29).
+ * (`"12"` of `"1234"` does), and each call goes through start -> delta* -> end -> exactly one
+ * tool-call, so a tool never runs twice and consumers always see the end of its input.
  */
 export class StreamingToolCallAssembler {
   private readonly calls: PendingToolCall[] = [];

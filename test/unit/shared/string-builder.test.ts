@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StringBuilder } from '../src/shared/string-builder';
+import { StringBuilder } from '../../../src/shared/string-builder';
 
 describe('StringBuilder', () => {
   it('keeps every piece in order across compactions', () => {

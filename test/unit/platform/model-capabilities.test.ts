@@ -5,12 +5,12 @@ import {
   checkCapabilities,
   OpenRouterModelCatalog,
   OpenRouterModelIndex,
-} from '../src/platform/model-capabilities';
+} from '../../../src/platform/model-capabilities';
 import {
   type OpenRouterModel,
   openRouterModelSchema,
-} from '../src/platform/openrouter-platform-schemas';
-import { type ModelEntryInput, modelEntry } from '../src/testing/index';
+} from '../../../src/platform/openrouter-platform-schemas';
+import { type ModelEntryInput, modelEntry } from '../../../src/testing/index';
 
 /** A parsed catalog entry, as the API returns it. */
 const model = (input: ModelEntryInput): OpenRouterModel =>

@@ -1,6 +1,9 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { encodeModelIdPath, openRouterModelsQuery } from '../src/platform/openrouter-platform-api';
+import {
+  encodeModelIdPath,
+  openRouterModelsQuery,
+} from '../../../src/platform/openrouter-platform-api';
 import {
   openRouterCreditsResponseSchema,
   openRouterGenerationResponseSchema,
@@ -8,7 +11,7 @@ import {
   openRouterModelEndpointsResponseSchema,
   openRouterModelResponseSchema,
   openRouterModelsPageSchema,
-} from '../src/platform/openrouter-platform-schemas';
+} from '../../../src/platform/openrouter-platform-schemas';
 import {
   creditsBody,
   endpointsBody,
@@ -16,15 +19,15 @@ import {
   keyInfo,
   modelEntry,
   modelsList,
-} from '../src/testing/index';
+} from '../../../src/testing/index';
 
-/** §7.13 verbatim. */
+/** The `GET /models` example of OpenRouter's OpenAPI spec, verbatim. */
 const SPEC_MODELS_BODY = JSON.parse(
   '{"data":[{"id":"openai/gpt-4","canonical_slug":"openai/gpt-4","name":"GPT-4","created":1692901234,"description":"GPT-4 is a large multimodal model.","context_length":8192,"architecture":{"modality":"text->text","input_modalities":["text"],"output_modalities":["text"],"tokenizer":"GPT","instruct_type":"chatml"},"pricing":{"prompt":"0.00003","completion":"0.00006","request":"0","image":"0","web_search":"0","internal_reasoning":"0","input_cache_read":"0","input_cache_write":"0"},"top_provider":{"context_length":8192,"max_completion_tokens":4096,"is_moderated":true},"per_request_limits":null,"supported_parameters":["temperature","top_p","max_tokens","tools","tool_choice","response_format","structured_outputs"],"default_parameters":null,"knowledge_cutoff":null,"expiration_date":null,"supported_voices":null,"links":{"details":"/api/v1/models/openai/gpt-4/endpoints"}}],"total_count":1,"links":{"next":null}}',
 );
 
 describe('GET /models schema', () => {
-  it('parses the documented example (§7.13) with wire field names', () => {
+  it('parses the documented example with wire field names', () => {
     const page = openRouterModelsPageSchema.parse(SPEC_MODELS_BODY);
     expect(page.total_count).toBe(1);
     expect(page.links?.next).toBeNull();
@@ -130,7 +133,7 @@ describe('endpoints, key, credits, generation schemas', () => {
     expect(data.endpoints).toEqual([]);
   });
 
-  it('parses the §7.14 key, credits and generation examples', () => {
+  it('parses the documented key, credits and generation examples', () => {
     const key = openRouterKeyInfoResponseSchema.parse(keyInfo()).data;
     expect(key).toMatchObject({
       label: 'sk-or-v1-au7...890',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stableStringify } from '../src/shared/stable-stringify';
+import { stableStringify } from '../../../src/shared/stable-stringify';
 
 describe('stableStringify', () => {
   it('sorts object keys', () => {

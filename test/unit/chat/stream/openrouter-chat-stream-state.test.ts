@@ -5,8 +5,8 @@ import {
   TRANSCRIPT_DEEPSEEK_LENGTH,
   TRANSCRIPT_MID_STREAM_ERROR,
   TRANSCRIPT_REASONING_TOOL_CALL,
-} from '../src/testing/index';
-import { chunk, runStream, sse, types } from './helpers/run-stream';
+} from '../../../../src/testing/index';
+import { chunk, runStream, sse, types } from '../../../helpers/run-stream';
 
 type Part<T extends LanguageModelV4StreamPart['type']> = Extract<
   LanguageModelV4StreamPart,
@@ -27,7 +27,7 @@ function finishOf(parts: LanguageModelV4StreamPart[]): Part<'finish'> {
 }
 
 describe('stream state machine on documented transcripts', () => {
-  it('§7.5 Anthropic reasoning + text + tool call: order, signature, usage', async () => {
+  it('Anthropic reasoning + text + tool call: order, signature, usage', async () => {
     const parts = await runStream(TRANSCRIPT_REASONING_TOOL_CALL);
     expect(types(parts)).toEqual([
       'stream-start',
@@ -100,7 +100,7 @@ describe('stream state machine on documented transcripts', () => {
     });
   });
 
-  it('§7.6 DeepSeek capture: usage on the finish chunk, length stop, plain reasoning details', async () => {
+  it('DeepSeek capture: usage on the finish chunk, length stop, plain reasoning details', async () => {
     const parts = await runStream(TRANSCRIPT_DEEPSEEK_LENGTH);
     const finish = finishOf(parts);
     expect(finish.finishReason).toEqual({ unified: 'length', raw: 'length' });
@@ -109,7 +109,7 @@ describe('stream state machine on documented transcripts', () => {
     expect(only(parts, 'reasoning-delta').map((part) => part.delta)).toEqual(['The']);
   });
 
-  it('§7.6 Bedrock capture: a zero-argument tool call becomes input "{}" exactly once', async () => {
+  it('Bedrock capture: a zero-argument tool call becomes input "{}" exactly once', async () => {
     const parts = await runStream(TRANSCRIPT_BEDROCK_TOOL_CALL);
     expect(only(parts, 'tool-call')).toEqual([
       {
@@ -125,7 +125,7 @@ describe('stream state machine on documented transcripts', () => {
     expect(finish.providerMetadata?.openrouter).toMatchObject({ provider: 'Amazon Bedrock' });
   });
 
-  it('§7.7 mid-stream error: typed retryable APICallError, text kept, finish error', async () => {
+  it('mid-stream error chunk: typed retryable APICallError, text kept, finish error', async () => {
     const parts = await runStream(TRANSCRIPT_MID_STREAM_ERROR);
     expect(only(parts, 'text-delta').map((part) => part.delta)).toEqual(['Once upon a']);
     const errors = only(parts, 'error');
@@ -143,7 +143,7 @@ describe('stream state machine on documented transcripts', () => {
 });
 
 describe('stream state machine rules', () => {
-  it('finalises a tool call on structure, not on a JSON-parsable prefix (P26)', async () => {
+  it('finalises a tool call on structure, not on a JSON-parsable prefix', async () => {
     const parts = await runStream(
       sse([
         chunk({
@@ -159,7 +159,7 @@ describe('stream state machine rules', () => {
     expect(only(parts, 'tool-input-end')).toHaveLength(1);
   });
 
-  it('accepts deltas without type, index or repeated ids, and a name that arrives late (P25, P27)', async () => {
+  it('accepts deltas without type, index or repeated ids, and a name that arrives late', async () => {
     const parts = await runStream(
       sse([
         chunk({ tool_calls: [{ id: 'call_a', function: { arguments: '{"a"' } }] }),
@@ -181,11 +181,11 @@ describe('stream state machine rules', () => {
       toolName: 'lookup',
       input: '{"a":1}',
     });
-    // `stop` with a tool call is still a tool-calls step (P30).
+    // `stop` with a tool call is still a tool-calls step, or the agent loop would end there.
     expect(finishOf(parts).finishReason).toEqual({ unified: 'tool-calls', raw: 'stop' });
   });
 
-  it('replaces tool-call ids that repeat ids from the conversation or the response (P28)', async () => {
+  it('replaces tool-call ids that repeat ids from the conversation or the response', async () => {
     const parts = await runStream(
       sse([
         chunk({
@@ -244,7 +244,7 @@ describe('stream state machine rules', () => {
     expect(finishOf(parts)).toBeDefined();
   });
 
-  it('opens a new reasoning block for reasoning after text, closing the text first (P17)', async () => {
+  it('opens a new reasoning block for reasoning after text, closing the text first', async () => {
     const parts = await runStream(
       sse([
         chunk({ reasoning: 'first thought' }),
@@ -275,7 +275,7 @@ describe('stream state machine rules', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('keeps summary sections apart and encrypted details out of the visible text (P17, P20)', async () => {
+  it('keeps summary sections apart and encrypted details out of the visible text', async () => {
     const format = 'openai-responses-v1';
     const parts = await runStream(
       sse([
@@ -324,7 +324,7 @@ describe('stream state machine rules', () => {
     });
   });
 
-  it('attaches a signature that arrives after the text started to the text-end (P14)', async () => {
+  it('attaches a signature that arrives after the text started to the text-end', async () => {
     const format = 'anthropic-claude-v1';
     const parts = await runStream(
       sse([
@@ -394,7 +394,7 @@ describe('stream state machine rules', () => {
     expect(only(parts, 'text-end')).toHaveLength(1);
   });
 
-  it('turns a connection reset into a retryable error part followed by finish (P35)', async () => {
+  it('turns a connection reset into a retryable error part followed by finish', async () => {
     const parts = await runStream(sse([chunk({ content: 'par' })], { done: false }), {
       failWith: new TypeError('terminated'),
     });
@@ -407,7 +407,7 @@ describe('stream state machine rules', () => {
     expect(finishOf(parts).finishReason.unified).toBe('error');
   });
 
-  it('keeps usage when a field is null or of a new kind (P8, P11)', async () => {
+  it('keeps usage when a field is null or of a new kind', async () => {
     const parts = await runStream(
       sse([
         chunk({ content: 'ok' }, {}, { finish_reason: 'stop' }),
@@ -567,7 +567,7 @@ describe('stream state machine rules', () => {
     });
   });
 
-  it('carries an explicit empty reasoning_details array back, but not an absent one (P16)', async () => {
+  it('carries an explicit empty reasoning_details array back, but not an absent one', async () => {
     const withEmpty = await runStream(
       sse([chunk({ content: 'hi', reasoning_details: [] }, {}, { finish_reason: 'stop' })]),
     );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   getOpenRouterErrorMessage,
   isRetryableOpenRouterError,
-} from '../src/shared/openrouter-error';
+} from '../../../src/shared/openrouter-error';
 
 describe('OpenRouter error messages say what happened and what to do', () => {
   it.each([

@@ -1,0 +1,108 @@
+import type { LanguageModelV4Prompt } from '@ai-sdk/provider';
+import { mockId } from '@ai-sdk/provider-utils/test';
+import { describe, expect, it } from 'vitest';
+import { ToolCallIdAllocator, toolCallProviderMetadata } from '../../../src/chat/tool-call-ids';
+
+/** A conversation in which Gemini's `tool_0_getWeather` was already used (and answered). */
+const PROMPT: LanguageModelV4Prompt = [
+  { role: 'user', content: [{ type: 'text', text: 'Weather in Paris and Rome?' }] },
+  {
+    role: 'assistant',
+    content: [
+      { type: 'tool-call', toolCallId: 'tool_0_getWeather', toolName: 'getWeather', input: {} },
+    ],
+  },
+  {
+    role: 'tool',
+    content: [
+      {
+        type: 'tool-result',
+        toolCallId: 'tool_0_getWeather',
+        toolName: 'getWeather',
+        output: { type: 'text', value: 'sunny' },
+      },
+      {
+        type: 'tool-result',
+        toolCallId: 'answered_only',
+        toolName: 'getWeather',
+        output: { type: 'text', value: 'rainy' },
+      },
+    ],
+  },
+];
+
+describe('ToolCallIdAllocator', () => {
+  it('keeps an upstream id that is new to the conversation', () => {
+    const ids = new ToolCallIdAllocator(PROMPT, mockId());
+    expect(ids.allocate('toolu_01')).toEqual({ id: 'toolu_01' });
+    expect(ids.allocate('toolu_02')).toEqual({ id: 'toolu_02' });
+  });
+
+  it('replaces an id used earlier in the conversation and remembers the wire id', () => {
+    const ids = new ToolCallIdAllocator(PROMPT, mockId());
+    expect(ids.allocate('tool_0_getWeather')).toEqual({
+      id: 'call_id-0',
+      wireId: 'tool_0_getWeather',
+    });
+    // Tool results count as history too.
+    expect(ids.allocate('answered_only')).toEqual({ id: 'call_id-1', wireId: 'answered_only' });
+  });
+
+  it('replaces a repeat within one response without a wire id: it could not go back as-is', () => {
+    const ids = new ToolCallIdAllocator([], mockId());
+    expect(ids.allocate('tool_0_search')).toEqual({ id: 'tool_0_search' });
+    expect(ids.allocate('tool_0_search')).toEqual({ id: 'call_id-0' });
+    expect(ids.allocate('tool_0_search')).toEqual({ id: 'call_id-1' });
+  });
+
+  it.each([undefined, null, ''])('generates an id when the upstream sent %j', (proposed) => {
+    const ids = new ToolCallIdAllocator([], mockId({ prefix: 'gen' }));
+    expect(ids.allocate(proposed)).toEqual({ id: 'call_gen-0' });
+    expect(ids.allocate(proposed)).toEqual({ id: 'call_gen-1' });
+  });
+
+  it('draws again when a generated id collides with the history or the response', () => {
+    const sequence = ['a', 'b', 'a', 'c'];
+    const ids = new ToolCallIdAllocator(
+      [
+        {
+          role: 'assistant',
+          content: [{ type: 'tool-call', toolCallId: 'call_a', toolName: 't', input: {} }],
+        },
+      ],
+      () => sequence.shift() ?? 'exhausted',
+    );
+    expect(ids.allocate(undefined)).toEqual({ id: 'call_b' });
+    expect(ids.allocate(undefined)).toEqual({ id: 'call_c' });
+  });
+
+  it('treats an upstream id equal to one generated earlier in the response as a repeat', () => {
+    const ids = new ToolCallIdAllocator([], mockId());
+    const first = ids.allocate(undefined);
+    // The upstream happens to use the id we generated: it is a repeat now.
+    expect(ids.allocate(first.id)).toEqual({ id: 'call_id-1' });
+  });
+});
+
+describe('toolCallProviderMetadata', () => {
+  it('passes other metadata through when the id was not replaced', () => {
+    const other = { openrouter: { reasoning_details: [] } };
+    expect(toolCallProviderMetadata({ id: 'toolu_01' }, other)).toBe(other);
+    expect(toolCallProviderMetadata({ id: 'toolu_01' }, undefined)).toBeUndefined();
+  });
+
+  it('adds the wire id under openrouter.toolCallId, keeping the other keys', () => {
+    expect(
+      toolCallProviderMetadata(
+        { id: 'call_1', wireId: 'tool_0_getWeather' },
+        { openrouter: { reasoning_details: [] }, other: { x: 1 } },
+      ),
+    ).toEqual({
+      openrouter: { reasoning_details: [], toolCallId: 'tool_0_getWeather' },
+      other: { x: 1 },
+    });
+    expect(toolCallProviderMetadata({ id: 'call_1', wireId: 'w' }, undefined)).toEqual({
+      openrouter: { toolCallId: 'w' },
+    });
+  });
+});
