@@ -57,7 +57,7 @@ export const openRouterReasoningDetailSchema = z.custom<OpenRouterReasoningDetai
 
 /**
  * Anthropic-style prompt caching on a content block or a request (`cache_control`); see
- * https://openrouter.ai/docs/features/prompt-caching.
+ * https://openrouter.ai/docs/guides/best-practices/prompt-caching.
  */
 export type OpenRouterCacheControl = { type: 'ephemeral'; ttl?: '5m' | '1h' };
 

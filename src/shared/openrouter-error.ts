@@ -76,7 +76,7 @@ export function getOpenRouterErrorMessage(
 
 /**
  * What to do about it, by status, following OpenRouter's list of error codes
- * (https://openrouter.ai/docs/api-reference/errors).
+ * (https://openrouter.ai/docs/api/reference/errors-and-debugging).
  */
 const STATUS_HINTS: Record<number, string> = {
   400: 'Check the request: model id, parameters and message format.',
