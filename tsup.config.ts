@@ -10,7 +10,7 @@ export default defineConfig({
     'platform/index': 'src/platform/index.ts',
     'testing/index': 'src/testing/index.ts',
   },
-  format: ['esm'],
+  format: ['esm', 'cjs'],
   target: 'es2022',
   dts: true,
   sourcemap: true,
