@@ -52,6 +52,19 @@ const NO_LIFECYCLE: StreamLifecycle = {
  */
 const FEED_SLICE_BYTES = 1024 * 1024;
 
+type DeltaPart = { type: string; id: string; delta: string };
+const DELTA_TYPES = new Set(['text-delta', 'reasoning-delta', 'tool-input-delta']);
+
+/** A plain delta (no provider metadata): consecutive ones of the same block can be joined. */
+function isDeltaPart(part: { type: string }): part is DeltaPart {
+  const candidate = part as Partial<DeltaPart> & { providerMetadata?: unknown };
+  return (
+    DELTA_TYPES.has(part.type) &&
+    typeof candidate.delta === 'string' &&
+    candidate.providerMetadata === undefined
+  );
+}
+
 /**
  * Bytes -> SSE events -> stream parts, pull-based so a slow consumer slows the socket read.
  * We parse SSE here (with eventsource-parser, as provider-utils does) rather than through
@@ -60,7 +73,9 @@ const FEED_SLICE_BYTES = 1024 * 1024;
  *
  * Memory stays bounded: one event may hold at most `maxEventBytes` characters (the parser's
  * buffer limit), beyond which the stream ends with a non-retryable error and the connection
- * is closed.
+ * is closed. Consecutive deltas of one block that arrive in one network read are joined into one
+ * part: the content is the same, and consumers that handle every part (`ai` rebuilds its result
+ * from all of them) get a few parts per read instead of one per event.
  */
 export function createOpenRouterPartStream<PART extends { type: string }>(options: {
   body: ReadableStream<Uint8Array>;
@@ -76,13 +91,28 @@ export function createOpenRouterPartStream<PART extends { type: string }>(option
   let oversized = false;
   let enqueued = 0;
   let controller: ReadableStreamDefaultController<PART>;
+  let pending: { part: PART & DeltaPart; pieces: string[] } | undefined;
 
   const enqueue = (part: PART) => {
     enqueued++;
     controller.enqueue(part);
   };
+  const flush = () => {
+    if (!pending) return;
+    const { part, pieces } = pending;
+    pending = undefined;
+    enqueue(pieces.length === 1 ? part : { ...part, delta: pieces.join('') });
+  };
   const emit = (part: PART) => {
-    if (part.type === 'error') {
+    if (pending) {
+      if (isDeltaPart(part) && part.type === pending.part.type && part.id === pending.part.id) {
+        pending.pieces.push(part.delta);
+        return;
+      }
+      flush();
+    }
+    if (isDeltaPart(part)) pending = { part, pieces: [part.delta] };
+    else if (part.type === 'error') {
       enqueue({ ...part, error: lifecycle.redact((part as { error?: unknown }).error) });
     } else enqueue(part);
   };
@@ -101,6 +131,7 @@ export function createOpenRouterPartStream<PART extends { type: string }>(option
     try {
       if (error !== undefined) state.readError(error);
       state.end();
+      flush();
       controller.close();
     } catch (failure) {
       controller.error(lifecycle.redact(failure));
@@ -151,6 +182,7 @@ export function createOpenRouterPartStream<PART extends { type: string }>(option
             reader.cancel().catch(() => {});
             return finish(eventTooLargeError(lifecycle));
           }
+          flush();
         } catch (error) {
           reader.cancel().catch(() => {});
           return finish(streamProcessingError(lifecycle, error));

@@ -6,13 +6,15 @@
  *   (an endless body, a decompression bomb). Beyond, the call ends with a non-retryable
  *   `APICallError` (an error part and `finish` for streams) and the connection is closed;
  * - a failure to process the stream (not the network) is not reported as a lost connection
- *   and is not retryable.
+ *   and is not retryable;
+ * - deltas that arrive in one network read become one part, so a tool call streamed in
+ *   thousands of one-byte pieces costs `streamText` a few parts, not thousands.
  * The same limits at their defaults, under a 256 MB heap with GBs on offer, are the memory load
  * test (`test/load/memory.ts`).
  */
 import { gzipSync } from 'node:zlib';
 import { APICallError, InvalidArgumentError } from '@ai-sdk/provider';
-import { generateText, streamText, type TextStreamPart, type ToolSet } from 'ai';
+import { generateText, jsonSchema, streamText, type TextStreamPart, type ToolSet, tool } from 'ai';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenRouter, type OpenRouterProviderSettings } from '../../src/index';
 import {
@@ -236,5 +238,62 @@ describe('a stream that cannot be processed is not a lost connection', () => {
     expect(error.message).not.toMatch(/connection|retried/i);
     expect(run.text).toBe('Kept. ');
     expect(run.parts.at(-1)?.type).toBe('finish');
+  });
+});
+
+describe('deltas are joined per network read', () => {
+  it('a tool call streamed in 20,000 one-byte pieces reaches streamText as a few parts', async () => {
+    const args = JSON.stringify({ blob: 'z'.repeat(20_000 - 11) });
+    expect(args).toHaveLength(20_000);
+    const events = [
+      `data: ${JSON.stringify({
+        id: 'gen-hostile',
+        choices: [
+          {
+            index: 0,
+            delta: {
+              tool_calls: [
+                {
+                  index: 0,
+                  id: 'call_1',
+                  type: 'function',
+                  function: { name: 'lookup', arguments: '' },
+                },
+              ],
+            },
+          },
+        ],
+      })}\n\n`,
+      ...Array.from(
+        args,
+        (byte) =>
+          `data: ${JSON.stringify({
+            choices: [
+              { index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: byte } }] } },
+            ],
+          })}\n\n`,
+      ),
+      `data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] })}\n\ndata: [DONE]\n\n`,
+    ];
+    const host = await serve((_exchange, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(events.join(''));
+    });
+    const started = performance.now();
+    const result = streamText({
+      model: modelOn(host),
+      prompt: 'hi',
+      tools: {
+        lookup: tool({ description: 'Looks up.', inputSchema: jsonSchema({ type: 'object' }) }),
+      },
+    });
+    const parts = await collect(result.fullStream);
+    const deltas = parts.filter((part) => part.type === 'tool-input-delta');
+    expect(deltas.length).toBeGreaterThan(0);
+    expect(deltas.length).toBeLessThan(1_000);
+    expect(deltas.map((part) => part.delta).join('')).toBe(args);
+    const calls = await result.toolCalls;
+    expect(calls.map((call) => call.input)).toEqual([JSON.parse(args)]);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
