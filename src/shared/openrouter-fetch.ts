@@ -1,7 +1,6 @@
 import { APICallError, InvalidArgumentError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type FetchFunction } from '@ai-sdk/provider-utils';
 import type { CallSignal } from './call-signal';
-import { isSecretHeader } from './redact-secrets';
 
 /**
  * The `fetch` every request goes through: it bounds what a response may cost in memory, reports
@@ -84,92 +83,46 @@ export interface OpenRouterFetchOptions {
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-/** As many redirects as `fetch` itself follows. */
-const MAX_REDIRECTS = 20;
+
+/** A redirect this layer must decide about (a 3xx with a target, or one the runtime hides). */
+function isRedirect(response: Response): boolean {
+  return (
+    response.type === 'opaqueredirect' ||
+    (REDIRECT_STATUSES.has(response.status) && response.headers.has('location'))
+  );
+}
 
 /**
  * Wraps `fetch` for one call. Redirects are followed only within the request's origin (with
- * `redirect: 'manual'`); one to another origin is refused with a non-retryable `APICallError`,
- * so neither the key nor any other header or the body reaches it. Where a runtime hides the
- * target of a redirect (browsers answer `opaqueredirect`), a request that carries a secret
- * header is refused likewise, and one without is sent again with the runtime's own redirect
- * handling (the browser's CORS rules apply). The response body is read through a stream that
- * tells the call when it waits for the network and when bytes arrive, and counts them.
+ * `redirect: 'manual'`; see `openrouter-redirect.ts`), so neither the key nor any other header
+ * or the body reaches another origin. The response body is read through a stream that tells the
+ * call when it waits for the network and when bytes arrive, and counts them.
  */
 export function createOpenRouterFetch(options: OpenRouterFetchOptions): FetchFunction {
   const baseFetch = options.fetch ?? globalThis.fetch;
-  return async (input, init) => {
-    let url = input instanceof Request ? input.url : String(input);
-    let requestInit: RequestInit = { ...init, redirect: 'manual' };
-    for (let redirects = 0; ; redirects++) {
-      options.call.waiting();
-      const response = await baseFetch(url, requestInit);
-      options.call.arrived();
-      if (response.type === 'opaqueredirect') {
-        if (hasSecretHeader(requestInit.headers)) throw refusedRedirect(options, url, response);
-        const followed = await baseFetch(url, { ...requestInit, redirect: 'follow' });
-        return observeBody(followed, options, url);
-      }
-      const location = REDIRECT_STATUSES.has(response.status)
-        ? response.headers.get('location')
-        : null;
-      if (location === null) return observeBody(response, options, url);
-      const target = safeUrl(location, url);
-      await response.body?.cancel().catch(() => {});
-      if (target?.origin !== new URL(url).origin || redirects >= MAX_REDIRECTS) {
-        throw refusedRedirect(options, url, response, target);
-      }
-      url = target.href;
-      requestInit = redirectedInit(requestInit, response.status);
-    }
+  const send = async (url: string, init: RequestInit): Promise<Response> => {
+    options.call.waiting();
+    const response = await baseFetch(url, init);
+    options.call.arrived();
+    return response;
   };
-}
-
-/** As `fetch` does: 303, and 301/302 after a POST, continue as a GET without the body. */
-function redirectedInit(init: RequestInit, status: number): RequestInit {
-  const method = (init.method ?? 'GET').toUpperCase();
-  if (!(status === 303 || ((status === 301 || status === 302) && method === 'POST'))) return init;
-  const headers = { ...(init.headers as Record<string, string>) };
-  for (const name of Object.keys(headers)) {
-    if (/^content-(type|length)$/i.test(name)) delete headers[name];
-  }
-  return { ...init, method: method === 'HEAD' ? 'HEAD' : 'GET', headers, body: undefined };
-}
-
-function safeUrl(location: string, base: string): URL | undefined {
-  try {
-    return new URL(location, base);
-  } catch {
-    return undefined;
-  }
-}
-
-function hasSecretHeader(headers: RequestInit['headers']): boolean {
-  return Object.keys((headers ?? {}) as Record<string, string>).some(isSecretHeader);
-}
-
-function refusedRedirect(
-  options: OpenRouterFetchOptions,
-  url: string,
-  response: Response,
-  target?: URL,
-): APICallError {
-  const where =
-    response.type === 'opaqueredirect'
-      ? 'to an address this runtime does not reveal'
-      : target === undefined
-        ? 'to an invalid address'
-        : target.origin === new URL(url).origin
-          ? `more than ${MAX_REDIRECTS} times`
-          : `to another origin (${target.origin})`;
-  return new APICallError({
-    message: `The request to ${new URL(url).origin} was redirected ${where}. The redirect was not followed, so the API key, the other headers and the body were not sent there; if the move is intended, set baseURL to the new address.`,
-    url,
-    requestBodyValues: options.requestBodyValues,
-    statusCode: response.status || undefined,
-    responseHeaders: extractResponseHeaders(response),
-    isRetryable: false,
-  });
+  return async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const requestInit: RequestInit = { ...init, redirect: 'manual' };
+    const response = await send(url, requestInit);
+    if (!isRedirect(response)) return observeBody(response, options, url);
+    // Rare, so its rules load on first use.
+    const { followRedirects } = await import('./openrouter-redirect');
+    const final = await followRedirects({
+      response,
+      url,
+      init: requestInit,
+      send,
+      isRedirect,
+      requestBodyValues: options.requestBodyValues,
+    });
+    return observeBody(final.response, options, final.url);
+  };
 }
 
 /** Statuses whose responses cannot be constructed with a body. */
