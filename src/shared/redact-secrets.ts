@@ -20,8 +20,14 @@ const SECRET_HEADERS = new Set([
 /** Shorter values are not real keys, and replacing them would garble every message. */
 const MIN_SECRET_LENGTH = 6;
 
-/** Objects are searched this deep (error bodies are shallow; this bounds hostile nesting). */
+/**
+ * Objects are copied this deep (error bodies are shallow). A deeper part that holds a secret is
+ * replaced as a whole, so hostile nesting can neither hide a key nor overflow the stack.
+ */
 const MAX_DEPTH = 64;
+const TOO_DEEP = '[REDACTED: nested too deep]';
+/** Nodes the deep check visits at most; a larger part is assumed to hold a secret. */
+const MAX_DEEP_NODES = 100_000;
 
 export function isSecretHeader(name: string): boolean {
   return SECRET_HEADERS.has(name.toLowerCase());
@@ -80,9 +86,11 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     return out;
   };
+  const hasSecret = (text: string) => secrets.some((secret) => text.includes(secret));
   const visit = (value: unknown, depth: number, seen: WeakSet<object>): unknown => {
     if (typeof value === 'string') return redactString(value);
-    if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
+    if (value === null || typeof value !== 'object') return value;
+    if (depth > MAX_DEPTH) return holdsSecret(value, hasSecret) ? TOO_DEEP : value;
     if (seen.has(value) || ArrayBuffer.isView(value)) return value;
     seen.add(value);
     if (value instanceof Error) {
@@ -113,6 +121,28 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     return copy ?? value;
   };
   return <T>(value: T): T => visit(value, 0, new WeakSet()) as T;
+}
+
+/** Whether any string inside `root` (keys included) holds a secret; iterative, bounded. */
+function holdsSecret(root: object, hasSecret: (text: string) => boolean): boolean {
+  const stack: unknown[] = [root];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') {
+      if (hasSecret(value)) return true;
+    } else if (value !== null && typeof value === 'object' && !seen.has(value)) {
+      if (seen.size >= MAX_DEEP_NODES) return true;
+      seen.add(value);
+      const target = value as Record<PropertyKey, unknown>;
+      for (const key of Reflect.ownKeys(target)) {
+        if (typeof key === 'string') stack.push(key);
+        const descriptor = Object.getOwnPropertyDescriptor(target, key);
+        if (descriptor && 'value' in descriptor) stack.push(descriptor.value);
+      }
+    }
+  }
+  return false;
 }
 
 function redactErrorInPlace(error: Error, visit: (value: unknown) => unknown): void {

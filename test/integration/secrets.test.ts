@@ -783,4 +783,32 @@ describe('redirects', () => {
     expect(second?.headers['x-provider-api-keys']).toBe(first?.headers['x-provider-api-keys']);
     expect(second?.rawBody).toBe(first?.rawBody);
   });
+
+  describe('where the runtime hides the target (a browser answers opaqueredirect)', () => {
+    const opaque = { type: 'opaqueredirect', status: 0, headers: new Headers(), body: null };
+    const answer = JSON.stringify(chatCompletionJson({ text: 'followed' }));
+
+    it('a request with a key is refused; one without is sent again with the runtime following', async () => {
+      const inits: RequestInit[] = [];
+      const fetch = async (_url: unknown, init?: RequestInit) => {
+        inits.push(init ?? {});
+        return inits.length % 2 === 1
+          ? (opaque as unknown as Response)
+          : new Response(answer, { headers: { 'content-type': 'application/json' } });
+      };
+      const baseURL = 'https://my-app.example/api/openrouter';
+      const keyed = createOpenRouter({ apiKey: SECRET, baseURL, fetch })(MODEL_ID);
+      const error = await rejectionOf(generateText({ model: keyed, prompt: 'hi', maxRetries: 0 }));
+      expect((error as Error).message).toContain('does not reveal');
+      expect(inits.map((init) => init.redirect)).toEqual(['manual']);
+      inits.length = 0;
+      const keyless = createOpenRouter({ baseURL, fetch })(MODEL_ID);
+      const result = await withEnv({ OPENROUTER_API_KEY: undefined }, () =>
+        generateText({ model: keyless, prompt: 'hi' }),
+      );
+      expect(result.text).toBe('followed');
+      expect(inits.map((init) => init.redirect)).toEqual(['manual', 'follow']);
+      expectNoSecrets({ error });
+    });
+  });
 });
