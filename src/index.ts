@@ -36,6 +36,7 @@ export type {
   OpenRouterModelsPage,
 } from './platform/openrouter-platform-schemas';
 export type { OpenRouterErrorData } from './shared/openrouter-error';
+export type { OpenRouterLimits } from './shared/openrouter-fetch';
 export type {
   OpenRouterPlugin,
   OpenRouterProviderPreferences,

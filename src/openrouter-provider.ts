@@ -17,6 +17,7 @@ import type { CapabilityChecksSetting } from './platform/capability-check';
 import { createCapabilityCheck, createLazyPlatformApi } from './platform/lazy-platform';
 import type { OpenRouterChatModelId } from './platform/openrouter-model-ids';
 import type { OpenRouterPlatformApi } from './platform/openrouter-platform-api';
+import { type OpenRouterLimits, resolveOpenRouterLimits } from './shared/openrouter-fetch';
 import {
   createOpenRouterHeaders,
   createSetupWarnings,
@@ -68,6 +69,12 @@ export interface OpenRouterProviderSettings extends OpenRouterHeaderSettings {
   extraBody?: Record<string, unknown>;
   /** Id generator for tool calls and sources (deterministic ids in tests). */
   generateId?: () => string;
+  /**
+   * How much of a response is held in memory at most: `maxEventBytes` for one streamed event
+   * (default 16 MB), `maxResponseBytes` for a body read whole (default 64 MB). Beyond either the
+   * call fails with a non-retryable `APICallError` and the connection is closed.
+   */
+  limits?: OpenRouterLimits;
 }
 
 export interface OpenRouterProvider extends ProviderV4 {
@@ -110,8 +117,9 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
 
   const headers = createOpenRouterHeaders(options, baseURL);
   const setupWarnings = createSetupWarnings(options, baseURL);
+  const limits = resolveOpenRouterLimits(options.limits);
 
-  const platform = createLazyPlatformApi({ baseURL, headers, fetch: options.fetch });
+  const platform = createLazyPlatformApi({ baseURL, headers, fetch: options.fetch, limits });
   const checkCapabilities = createCapabilityCheck(options.capabilityChecks, platform);
 
   const config = (kind: string): OpenRouterChatConfig => ({
@@ -120,6 +128,7 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     headers,
     setupWarnings,
     fetch: options.fetch,
+    limits,
     generateId: options.generateId ?? defaultGenerateId,
     extraBody: options.extraBody,
     checkCapabilities,

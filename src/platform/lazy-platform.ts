@@ -45,5 +45,6 @@ export function createCapabilityCheck(
   const check = once(async () =>
     (await import('./capability-check')).createCatalogCapabilityCheck(setting, platform),
   );
-  return async (modelId, body, warnings) => (await check())(modelId, body, warnings);
+  return async (modelId, body, warnings, abortSignal) =>
+    (await check())(modelId, body, warnings, abortSignal);
 }

@@ -57,7 +57,14 @@ export class OpenRouterModelIndex {
 export class OpenRouterModelCatalog {
   private index: Promise<OpenRouterModelIndex> | undefined;
 
-  constructor(private readonly load: () => Promise<OpenRouterModel[]>) {}
+  /**
+   * @param load Fetches the models; it gets an abort signal when `loadTimeoutMs` is set.
+   * @param loadTimeoutMs Abort a load that takes longer (it then fails and is not cached).
+   */
+  constructor(
+    private readonly load: (options: { abortSignal?: AbortSignal }) => Promise<OpenRouterModel[]>,
+    private readonly loadTimeoutMs?: number,
+  ) {}
 
   /** A catalog over models you already have (no request is ever made). */
   static fromModels(models: readonly OpenRouterModel[]): OpenRouterModelCatalog {
@@ -72,8 +79,12 @@ export class OpenRouterModelCatalog {
   static fromApi(
     api: Pick<OpenRouterPlatformApi, 'models'>,
     options: OpenRouterModelsListOptions = { outputModalities: 'all' },
+    loadTimeoutMs?: number,
   ): OpenRouterModelCatalog {
-    return new OpenRouterModelCatalog(() => api.models.list(options));
+    return new OpenRouterModelCatalog(
+      ({ abortSignal }) => api.models.list({ ...options, abortSignal }),
+      loadTimeoutMs,
+    );
   }
 
   /** The model for an id (see `OpenRouterModelIndex.find`), or undefined when it is unknown. */
@@ -94,7 +105,14 @@ export class OpenRouterModelCatalog {
   private loadIndex(): Promise<OpenRouterModelIndex> {
     if (!this.index) {
       const pending = Promise.resolve()
-        .then(() => this.load())
+        .then(() =>
+          this.load({
+            abortSignal:
+              this.loadTimeoutMs === undefined
+                ? undefined
+                : AbortSignal.timeout(this.loadTimeoutMs),
+          }),
+        )
         .then((models) => new OpenRouterModelIndex(models));
       this.index = pending;
       pending.catch(() => {

@@ -1,5 +1,6 @@
 import type { SharedV4Warning } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
+import type { OpenRouterLimits } from './openrouter-fetch';
 
 /** What the provider hands every model: resolved lazily, per request. */
 export interface OpenRouterModelConfig {
@@ -12,6 +13,8 @@ export interface OpenRouterModelConfig {
   /** Warnings about the provider's set-up, reported once, with the first call. */
   setupWarnings: () => SharedV4Warning[];
   fetch?: FetchFunction;
+  /** The `limits` setting, resolved. */
+  limits?: Required<OpenRouterLimits>;
   generateId: () => string;
   /** Provider-level `extraBody`, merged into every request body. */
   extraBody?: Record<string, unknown>;

@@ -1,5 +1,9 @@
 import { APICallError } from '@ai-sdk/provider';
-import { createJsonErrorResponseHandler } from '@ai-sdk/provider-utils';
+import {
+  extractResponseHeaders,
+  type ResponseHandler,
+  safeParseJSON,
+} from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
 
 /**
@@ -55,11 +59,13 @@ function findUpstreamMessage(raw: unknown, depth = 0): string | undefined {
 
 /**
  * The message users see: OpenRouter's own message, plus the upstream provider's detail when
- * OpenRouter only says "Provider returned error".
+ * OpenRouter only says "Provider returned error", and a hint by status. The hint only suggests a
+ * retry when the error is retryable (by default: what `isRetryableOpenRouterError` says).
  */
 export function getOpenRouterErrorMessage(
   error: OpenRouterErrorObject,
   status: number | undefined = getOpenRouterErrorStatus(error),
+  retryable: boolean = isRetryableOpenRouterError(error, status),
 ): string {
   const metadata = error.metadata ?? undefined;
   const providerName =
@@ -70,30 +76,40 @@ export function getOpenRouterErrorMessage(
   if (providerName) parts.unshift(`[${providerName}]`);
   const reasons = metadata?.reasons;
   if (Array.isArray(reasons) && reasons.length > 0) parts.push(`(flagged: ${reasons.join(', ')})`);
+  return withStatusHint(parts.join(' '), status, retryable);
+}
+
+function withStatusHint(message: string, status: number | undefined, retryable: boolean): string {
   const hint = status !== undefined ? STATUS_HINTS[status] : undefined;
-  return hint ? `${parts.join(' ')}. ${hint}` : parts.join(' ');
+  if (hint === undefined) return message;
+  return `${message}. ${typeof hint === 'string' ? hint : hint(retryable)}`;
 }
 
 /**
  * What to do about it, by status, following OpenRouter's list of error codes
- * (https://openrouter.ai/docs/api/reference/errors-and-debugging).
+ * (https://openrouter.ai/docs/api/reference/errors-and-debugging); a retry is suggested only for
+ * retryable errors.
  */
-const STATUS_HINTS: Record<number, string> = {
+const STATUS_HINTS: Record<number, string | ((retryable: boolean) => string)> = {
   400: 'Check the request: model id, parameters and message format.',
   401: 'Check the API key (the apiKey setting or OPENROUTER_API_KEY).',
   402: 'Add credits at https://openrouter.ai/settings/credits, or ask for fewer tokens (maxOutputTokens).',
   403: "The request was blocked by moderation, a guardrail or the key's permissions; retrying will not help.",
   404: 'Check the model id (openrouter.models.list()) and whether your provider routing leaves any endpoint.',
-  408: 'The request timed out; it can be retried.',
+  408: (retry) => `The request timed out${retry ? '; it can be retried' : ''}.`,
   413: 'The request is too large: shorten the prompt or the attachments.',
   422: 'The request could not be processed as sent; check its content.',
-  429: 'Rate limited: retry after the Retry-After delay (the AI SDK does with maxRetries), or bring your own key (apiKeys).',
-  500: 'OpenRouter had an internal error; it can be retried.',
-  502: 'The upstream provider failed; it can be retried, or add fallback models (models).',
-  503: 'No provider is available for this request right now: retry, or relax provider routing (only, ignore, quantizations, max_price).',
-  504: 'The upstream provider timed out; it can be retried.',
-  524: 'The request timed out at the edge; it can be retried.',
-  529: 'The provider is overloaded; it can be retried, or add fallback models (models).',
+  429: (retry) =>
+    `Rate limited: ${retry ? 'retry after the Retry-After delay (the AI SDK does with maxRetries), or ' : ''}bring your own key (apiKeys).`,
+  500: (retry) => `OpenRouter had an internal error${retry ? '; it can be retried' : ''}.`,
+  502: (retry) =>
+    `The upstream provider failed${retry ? '; it can be retried, or add' : ': add'} fallback models (models).`,
+  503: (retry) =>
+    `No provider is available for this request right now: ${retry ? 'retry, or ' : ''}relax provider routing (only, ignore, quantizations, max_price).`,
+  504: (retry) => `The upstream provider timed out${retry ? '; it can be retried' : ''}.`,
+  524: (retry) => `The request timed out at the edge${retry ? '; it can be retried' : ''}.`,
+  529: (retry) =>
+    `The provider is overloaded${retry ? '; it can be retried, or add' : ': add'} fallback models (models).`,
 };
 
 /** The HTTP-like status of an error object: numeric `code`, else `http_status`. */
@@ -111,24 +127,70 @@ const RETRYABLE_STRING_CODES = new Set([
   'timeout',
 ]);
 
+/**
+ * Retryable by status: 408, 409, 429 and 5xx, whatever else the body says, unless OpenRouter's
+ * envelope decides (`availability.retryable`). Without a status, by OpenRouter's string code.
+ */
 export function isRetryableOpenRouterError(
-  error: OpenRouterErrorObject,
+  error: OpenRouterErrorObject | undefined,
   status: number | undefined,
 ): boolean {
-  if (typeof error.availability?.retryable === 'boolean') return error.availability.retryable;
-  if (status !== undefined)
-    return status === 408 || status === 409 || status === 429 || status >= 500;
-  const code = typeof error.code === 'string' ? error.code : (error.error_type ?? undefined);
+  if (typeof error?.availability?.retryable === 'boolean') return error.availability.retryable;
+  if (status !== undefined) return isRetryableStatus(status);
+  const code = typeof error?.code === 'string' ? error.code : (error?.error_type ?? undefined);
   return code !== undefined && RETRYABLE_STRING_CODES.has(code);
 }
 
-/** For non-2xx responses: an `APICallError` whose message carries the upstream detail. */
-export const openRouterFailedResponseHandler = createJsonErrorResponseHandler({
-  errorSchema: openRouterErrorDataSchema,
-  errorToMessage: (data) => getOpenRouterErrorMessage(data.error),
-  isRetryable: (response, data) =>
-    data ? isRetryableOpenRouterError(data.error, response.status) : response.status >= 500,
-});
+function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/**
+ * For non-2xx responses: an `APICallError` whose message carries OpenRouter's (and the upstream
+ * provider's) detail. Bodies that are not OpenRouter's envelope (an HTML page from a CDN, an
+ * empty body, `{"message": ...}` from a proxy) are classified by status alone, so a 429 or 503
+ * from anything in between is retried like OpenRouter's own.
+ */
+export const openRouterFailedResponseHandler: ResponseHandler<APICallError> = async ({
+  response,
+  url,
+  requestBodyValues,
+}) => {
+  const responseHeaders = extractResponseHeaders(response);
+  const responseBody = await response.text();
+  const status = response.status;
+  const parsed = await safeParseJSON({ text: responseBody });
+  const envelope = parsed.success ? openRouterErrorDataSchema.safeParse(parsed.value) : undefined;
+  const data = envelope?.success ? envelope.data : undefined;
+  const isRetryable = isRetryableOpenRouterError(data?.error, status);
+  const message = data
+    ? getOpenRouterErrorMessage(data.error, status, isRetryable)
+    : withStatusHint(
+        describeFailedResponse(response, parsed.success ? parsed.value : undefined),
+        status,
+        isRetryable,
+      );
+  return {
+    responseHeaders,
+    value: new APICallError({
+      message,
+      url,
+      requestBodyValues,
+      statusCode: status,
+      responseHeaders,
+      responseBody,
+      isRetryable,
+      data,
+    }),
+  };
+};
+
+/** `OpenRouter answered HTTP 429 Too Many Requests`, with a message found in a JSON body. */
+function describeFailedResponse(response: Response, json: unknown): string {
+  const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  const detail = json === undefined ? undefined : findUpstreamMessage(json);
+  return `OpenRouter answered ${status}${detail ? `: ${detail}` : ''}`;
+}
 
 /**
  * An error that arrived inside a successful (HTTP 200) response: a whole-body `{error}`, a
@@ -143,14 +205,15 @@ export function createOpenRouterResponseError(options: {
   data: unknown;
 }): APICallError {
   const status = getOpenRouterErrorStatus(options.error);
+  const isRetryable = isRetryableOpenRouterError(options.error, status);
   return new APICallError({
-    message: getOpenRouterErrorMessage(options.error),
+    message: getOpenRouterErrorMessage(options.error, status, isRetryable),
     url: options.url,
     requestBodyValues: options.requestBodyValues,
     statusCode: status,
     responseHeaders: options.responseHeaders,
     responseBody: JSON.stringify(options.data),
-    isRetryable: isRetryableOpenRouterError(options.error, status),
+    isRetryable,
     data: options.data,
   });
 }

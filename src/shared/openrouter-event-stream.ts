@@ -1,15 +1,21 @@
 import { APICallError } from '@ai-sdk/provider';
 import { isAbortError } from '@ai-sdk/provider-utils';
 import { createParser } from 'eventsource-parser';
+import { DEFAULT_OPENROUTER_LIMITS, formatBytes } from './openrouter-fetch';
+import type { Redactor } from './redact-secrets';
 
-/** What the request around the stream needs to hear about: reads, the end, a timeout. */
+/** What the request around the stream provides to its reader. */
 export interface StreamLifecycle {
-  /** Data arrived (restarts an idle timeout). */
-  activity(): void;
   /** The stream is over, however it ended: release timers and listeners. */
   done(): void;
   /** When the request was aborted by the model's timeout, the error to report instead. */
   timeoutError(): APICallError | undefined;
+  /** Removes the request's secrets from an error before it is reported. */
+  redact: Redactor;
+  /** The `limits.maxEventBytes` setting. */
+  maxEventBytes: number;
+  /** Context for the errors the reader reports. */
+  request: { url: string; requestBodyValues: unknown; responseHeaders: Record<string, string> };
 }
 
 /**
@@ -21,7 +27,10 @@ export interface SseEventConsumer {
   data(data: string): void;
   /** A `:` comment line (OpenRouter's keep-alive). */
   comment(): void;
-  /** The body could not be read to the end. */
+  /**
+   * The body could not be read to the end: a network error, or an `APICallError` that already
+   * says what happened (a timeout, an oversized event, a failure to process the stream).
+   */
   readError(error: unknown): void;
   /** The body ended (or failed): flush and finish. Called exactly once. */
   end(): void;
@@ -30,18 +39,45 @@ export interface SseEventConsumer {
 }
 
 const NO_LIFECYCLE: StreamLifecycle = {
-  activity() {},
   done() {},
   timeoutError: () => undefined,
+  redact: (value) => value,
+  maxEventBytes: DEFAULT_OPENROUTER_LIMITS.maxEventBytes,
+  request: { url: '', requestBodyValues: undefined, responseHeaders: {} },
 };
+
+/**
+ * Bytes are decoded and parsed in slices of at most this size, so a single huge read (a custom
+ * `fetch` may deliver one) cannot build a huge string before the event limit is checked.
+ */
+const FEED_SLICE_BYTES = 1024 * 1024;
+
+type DeltaPart = { type: string; id: string; delta: string };
+const DELTA_TYPES = new Set(['text-delta', 'reasoning-delta', 'tool-input-delta']);
+
+/** A plain delta (no provider metadata): consecutive ones of the same block can be joined. */
+function isDeltaPart(part: { type: string }): part is DeltaPart {
+  const candidate = part as Partial<DeltaPart> & { providerMetadata?: unknown };
+  return (
+    DELTA_TYPES.has(part.type) &&
+    typeof candidate.delta === 'string' &&
+    candidate.providerMetadata === undefined
+  );
+}
 
 /**
  * Bytes -> SSE events -> stream parts, pull-based so a slow consumer slows the socket read.
  * We parse SSE here (with eventsource-parser, as provider-utils does) rather than through
  * `createEventSourceResponseHandler` for two reasons: keep-alive comments become `ping` parts,
  * and a read error mid-body still ends the stream with `error` + `finish` instead of a throw.
+ *
+ * Memory stays bounded: one event may hold at most `maxEventBytes` characters (the parser's
+ * buffer limit), beyond which the stream ends with a non-retryable error and the connection
+ * is closed. Consecutive deltas of one block that arrive in one network read are joined into one
+ * part: the content is the same, and consumers that handle every part (`ai` rebuilds its result
+ * from all of them) get a few parts per read instead of one per event.
  */
-export function createOpenRouterPartStream<PART>(options: {
+export function createOpenRouterPartStream<PART extends { type: string }>(options: {
   body: ReadableStream<Uint8Array>;
   createState: (emit: (part: PART) => void) => SseEventConsumer;
   abortSignal: AbortSignal | undefined;
@@ -52,60 +88,138 @@ export function createOpenRouterPartStream<PART>(options: {
   const decoder = new TextDecoder();
   let state: SseEventConsumer;
   let parser: ReturnType<typeof createParser>;
+  let oversized = false;
   let enqueued = 0;
+  let controller: ReadableStreamDefaultController<PART>;
+  let pending: { part: PART & DeltaPart; pieces: string[] } | undefined;
+
+  const enqueue = (part: PART) => {
+    enqueued++;
+    controller.enqueue(part);
+  };
+  const flush = () => {
+    if (!pending) return;
+    const { part, pieces } = pending;
+    pending = undefined;
+    enqueue(pieces.length === 1 ? part : { ...part, delta: pieces.join('') });
+  };
+  const emit = (part: PART) => {
+    if (pending) {
+      if (isDeltaPart(part) && part.type === pending.part.type && part.id === pending.part.id) {
+        pending.pieces.push(part.delta);
+        return;
+      }
+      flush();
+    }
+    if (isDeltaPart(part)) pending = { part, pieces: [part.delta] };
+    else if (part.type === 'error') {
+      enqueue({ ...part, error: lifecycle.redact((part as { error?: unknown }).error) });
+    } else enqueue(part);
+  };
+  const feed = (bytes: Uint8Array) => {
+    for (let offset = 0; offset < bytes.byteLength && !oversized; offset += FEED_SLICE_BYTES) {
+      const slice =
+        bytes.byteLength <= FEED_SLICE_BYTES
+          ? bytes
+          : bytes.subarray(offset, offset + FEED_SLICE_BYTES);
+      parser.feed(decoder.decode(slice, { stream: true }));
+    }
+  };
+  /** Ends the stream: the error (if any) as an error part, then whatever the state flushes. */
+  const finish = (error?: unknown) => {
+    lifecycle.done();
+    try {
+      if (error !== undefined) state.readError(error);
+      state.end();
+      flush();
+      controller.close();
+    } catch (failure) {
+      controller.error(lifecycle.redact(failure));
+    }
+  };
 
   return new ReadableStream<PART>({
-    start(controller) {
-      state = options.createState((part) => {
-        enqueued++;
-        controller.enqueue(part);
-      });
+    start(streamController) {
+      controller = streamController;
+      state = options.createState(emit);
       parser = createParser({
         onEvent: (event) => state.data(event.data),
         onComment: () => state.comment(),
+        onError: (error) => {
+          if (error.type === 'max-buffer-size-exceeded') oversized = true;
+        },
+        maxBufferSize: lifecycle.maxEventBytes,
       });
     },
-    async pull(controller) {
+    async pull() {
       // A pull that enqueues nothing is not called again, so read until a part comes out.
       const before = enqueued;
-      try {
-        while (enqueued === before && !state.isDone) {
-          const { done, value } = await reader.read();
-          if (done) {
+      while (enqueued === before && !state.isDone) {
+        let result: ReadableStreamReadResult<Uint8Array>;
+        try {
+          result = await reader.read();
+        } catch (error) {
+          const timeoutError = lifecycle.timeoutError();
+          if (!timeoutError && (options.abortSignal?.aborted || isAbortError(error))) {
+            // An abort is the caller's decision, not a provider failure: let it propagate.
+            lifecycle.done();
+            controller.error(error);
+            return;
+          }
+          return finish(timeoutError ?? error);
+        }
+        // From here on a failure is ours or the data's, not the network's: not retryable.
+        try {
+          if (result.done) {
             parser.feed(decoder.decode());
             parser.reset({ consume: true });
-            break;
+            return finish();
           }
-          lifecycle.activity();
-          parser.feed(decoder.decode(value, { stream: true }));
-        }
-        if (enqueued !== before && !state.isDone) return;
-        if (state.isDone) {
-          // Nothing after [DONE] belongs to this response: stop reading and close the
-          // connection, even if the server keeps it open.
+          feed(result.value);
+          if (oversized) {
+            // Drop what the parser holds and stop the download: nothing of the event is kept.
+            parser.reset();
+            reader.cancel().catch(() => {});
+            return finish(eventTooLargeError(lifecycle));
+          }
+          flush();
+        } catch (error) {
           reader.cancel().catch(() => {});
-        }
-      } catch (error) {
-        const timeoutError = lifecycle.timeoutError();
-        if (timeoutError) {
-          state.readError(timeoutError);
-        } else if (options.abortSignal?.aborted || isAbortError(error)) {
-          // An abort is the caller's decision, not a provider failure: let it propagate.
-          lifecycle.done();
-          controller.error(error);
-          return;
-        } else {
-          state.readError(error);
+          return finish(streamProcessingError(lifecycle, error));
         }
       }
-      lifecycle.done();
-      state.end();
-      controller.close();
+      if (state.isDone) {
+        // Nothing after [DONE] belongs to this response: stop reading and close the
+        // connection, even if the server keeps it open.
+        reader.cancel().catch(() => {});
+        finish();
+      }
     },
     cancel(reason) {
       lifecycle.done();
       return reader.cancel(reason);
     },
+  });
+}
+
+function eventTooLargeError(lifecycle: StreamLifecycle): APICallError {
+  return new APICallError({
+    message: `An event of the OpenRouter stream is larger than ${formatBytes(lifecycle.maxEventBytes)} (the limits.maxEventBytes setting), so the stream was ended and the connection closed; the output is partial.`,
+    ...lifecycle.request,
+    statusCode: 200,
+    isRetryable: false,
+  });
+}
+
+/** Not a lost connection: the bytes arrived but could not be turned into parts. */
+function streamProcessingError(lifecycle: StreamLifecycle, cause: unknown): APICallError {
+  const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+  return new APICallError({
+    message: `The OpenRouter stream could not be processed (${reason}); the output is partial.`,
+    ...lifecycle.request,
+    statusCode: 200,
+    cause,
+    isRetryable: false,
   });
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 import { type OpenRouterCacheControl, toOpenRouterCacheControl } from './openrouter-api';
+import { type OpenRouterTimeout, timeoutProblem } from './request-timeout';
 import { toSnakeCase } from './snake-case-keys';
 
 /**
@@ -186,13 +187,11 @@ export type OpenRouterProviderPreferences = EitherCase<z.input<typeof providerPr
 export type OpenRouterReasoningOptions = EitherCase<z.input<typeof reasoningSchema>>;
 export type OpenRouterPlugin = EitherCase<z.input<typeof pluginSchema>>;
 
-const positiveMs = z.number().int().positive();
-
-/** The `timeout` setting of every model kind (see `request-timeout.ts`). */
-export const timeoutOptionSchema = z.union([
-  positiveMs,
-  z.object({ firstByteMs: positiveMs.optional(), idleMs: positiveMs.optional() }).strict(),
-]);
+/** The `timeout` setting of every model kind, by the rule of `request-timeout.ts`. */
+export const timeoutOptionSchema = z.custom<OpenRouterTimeout>().superRefine((value, context) => {
+  const problem = timeoutProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
 
 /** A request-level `cache_control` option, checked by the same rule as content blocks. */
 export const cacheControlOptionSchema = z

@@ -1,4 +1,4 @@
-import { LoadAPIKeyError } from '@ai-sdk/provider';
+import { InvalidArgumentError, LoadAPIKeyError } from '@ai-sdk/provider';
 import {
   combineHeaders,
   type FetchFunction,
@@ -8,9 +8,15 @@ import {
   type ResponseHandler,
   withUserAgentSuffix,
 } from '@ai-sdk/provider-utils';
-import { type CallSignal, linkAbortSignal } from './call-signal';
+import { type CallSignal, openCallSignal } from './call-signal';
 import { openRouterFailedResponseHandler } from './openrouter-error';
 import type { StreamLifecycle } from './openrouter-event-stream';
+import {
+  createOpenRouterFetch,
+  DEFAULT_OPENROUTER_LIMITS,
+  type OpenRouterLimits,
+} from './openrouter-fetch';
+import { createRedactor, type Redactor, secretsOfHeaders } from './redact-secrets';
 import type { OpenRouterTimeout } from './request-timeout';
 import { VERSION } from './version';
 
@@ -26,6 +32,8 @@ export interface OpenRouterRequestConfig {
   /** Auth, attribution and user headers; throws `LoadAPIKeyError` when no key is configured. */
   headers: () => Record<string, string | undefined>;
   fetch?: FetchFunction;
+  /** The `limits` setting, resolved (the defaults when absent). */
+  limits?: Required<OpenRouterLimits>;
 }
 
 /** A JSON body, or a multipart body (file uploads) with the values to report in errors. */
@@ -45,6 +53,11 @@ export interface OpenRouterRequest<T> {
   abortSignal?: AbortSignal;
   /** The `timeout` setting; off when undefined. */
   timeout?: OpenRouterTimeout;
+  /**
+   * The call's signal, when the call opened it before its own awaits (see `openCallSignal`);
+   * then `abortSignal` and `timeout` are not used. The request ends it when it fails.
+   */
+  call?: CallSignal;
   successfulResponseHandler: ResponseHandler<T>;
   /** The route works without a key (the public model catalog): send none instead of failing. */
   keyOptional?: boolean;
@@ -62,55 +75,65 @@ export interface OpenRouterResponse<T> {
 export async function requestOpenRouter<T>(
   request: OpenRouterRequest<T>,
 ): Promise<OpenRouterResponse<T>> {
-  const { call, ...response } = await send(request);
+  const { call, redact, ...response } = await send(request, false);
   call.done();
   return response;
 }
 
 /**
  * Sends a request whose body is read later (an event stream). The returned lifecycle belongs to
- * the body's reader, which must report reads to it and end it: the timeout and the abort link
- * live until the stream is over.
+ * the body's reader, which must end it: the timeout and the abort link live until the stream is
+ * over.
  */
 export async function requestOpenRouterStream(
   request: OpenRouterRequest<ReadableStream<Uint8Array>>,
 ): Promise<OpenRouterResponse<ReadableStream<Uint8Array>> & { lifecycle: StreamLifecycle }> {
-  const { call, ...response } = await send(request);
+  const { call, redact, ...response } = await send(request, true);
   const context = { url: response.url, requestBodyValues: requestBodyValues(request.body) };
   return {
     ...response,
     lifecycle: {
-      activity: () => call.activity(),
       done: () => call.done(),
       timeoutError: () => call.timeoutError(context),
+      redact,
+      maxEventBytes: limitsOf(request.config).maxEventBytes,
+      request: { ...context, responseHeaders: response.responseHeaders },
     },
   };
 }
 
+function limitsOf(config: OpenRouterRequestConfig): Required<OpenRouterLimits> {
+  return config.limits ?? DEFAULT_OPENROUTER_LIMITS;
+}
+
 async function send<T>(
   request: OpenRouterRequest<T>,
-): Promise<OpenRouterResponse<T> & { call: CallSignal }> {
+  stream: boolean,
+): Promise<OpenRouterResponse<T> & { call: CallSignal; redact: Redactor }> {
   const { config, body } = request;
   const search = request.query?.toString();
   const url = `${config.baseURL()}${request.path}${search ? `?${search}` : ''}`;
-  const headers = buildRequestHeaders(config, request.headers, request.keyOptional === true);
-  const call = await openCallSignal(request.abortSignal, request.timeout);
-  // The response starting counts as activity: it ends the first-byte wait of a timeout.
-  const started =
-    <R>(handler: ResponseHandler<R>): ResponseHandler<R> =>
-    (options) => {
-      call.activity();
-      return handler(options);
-    };
-  const common = {
-    url,
-    headers,
-    failedResponseHandler: started(openRouterFailedResponseHandler),
-    successfulResponseHandler: started(request.successfulResponseHandler),
-    abortSignal: call.signal,
-    fetch: config.fetch,
-  };
+  const values = requestBodyValues(body);
+  // Before anything that can wait: an abort or a timeout must be able to end every await below.
+  const call = request.call ?? openCallSignal(request.abortSignal, request.timeout);
+  let redact: Redactor = (value) => value;
   try {
+    const headers = buildRequestHeaders(config, request.headers, request.keyOptional === true);
+    redact = createRedactor(secretsOfHeaders(headers));
+    const common = {
+      url,
+      headers,
+      failedResponseHandler: openRouterFailedResponseHandler,
+      successfulResponseHandler: request.successfulResponseHandler,
+      abortSignal: call.signal,
+      fetch: createOpenRouterFetch({
+        fetch: config.fetch,
+        call,
+        limits: limitsOf(config),
+        stream,
+        requestBodyValues: values,
+      }),
+    };
     const { value, rawValue, responseHeaders } =
       body === undefined
         ? // Built from the configured base URL, never from a response: no URL check needed.
@@ -118,27 +141,16 @@ async function send<T>(
         : 'json' in body
           ? await postJsonToApi({ ...common, body: body.json })
           : await postFormDataToApi({ ...common, formData: body.formData });
-    return { value, rawValue, responseHeaders: responseHeaders ?? {}, url, call };
+    return { value, rawValue, responseHeaders: responseHeaders ?? {}, url, call, redact };
   } catch (error) {
     call.done();
-    throw call.timeoutError({ url, requestBodyValues: requestBodyValues(body) }) ?? error;
+    throw redact(call.timeoutError({ url, requestBodyValues: values }) ?? error);
   }
 }
 
 function requestBodyValues(body: OpenRouterRequestBody | undefined): unknown {
   if (body === undefined) return undefined;
   return 'json' in body ? body.json : body.values;
-}
-
-/** The caller's signal linked per call, with the timeout when one is set. */
-async function openCallSignal(
-  abortSignal: AbortSignal | undefined,
-  timeout: OpenRouterTimeout | undefined,
-): Promise<CallSignal> {
-  if (timeout === undefined) return linkAbortSignal(abortSignal);
-  // The timeout code loads only when a timeout is configured (it is off by default).
-  const { RequestTimeout } = await import('./request-timeout');
-  return new RequestTimeout(timeout, abortSignal);
 }
 
 /**
@@ -157,6 +169,8 @@ function buildRequestHeaders(
   } catch (error) {
     if (!(keyOptional && LoadAPIKeyError.isInstance(error))) throw error;
   }
+  checkHeaders(configHeaders);
+  checkHeaders(callHeaders);
   const configUserAgent = findHeader(configHeaders, 'user-agent');
   const keepConfigUserAgent =
     configUserAgent !== undefined && findHeader(callHeaders, 'user-agent') !== undefined;
@@ -174,4 +188,36 @@ function findHeader(
   if (!headers) return undefined;
   for (const key in headers) if (key.toLowerCase() === name) return headers[key];
   return undefined;
+}
+
+/** An HTTP token: what a header name may consist of. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Inside a header value (after trimming, as `fetch` does): no CR, LF or NUL, only Latin-1. */
+const INVALID_HEADER_VALUE = /[\0\r\n\u0100-\uffff]/;
+const HTTP_WHITESPACE_AROUND = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+
+/**
+ * Checks every header before `fetch` sees it: `fetch` would throw a plain `TypeError` that quotes
+ * the value, which for `Authorization` is the API key. The error names the header, never its value.
+ */
+function checkHeaders(headers: Record<string, string | undefined> | undefined): void {
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    if (!HEADER_NAME.test(name)) {
+      throw new InvalidArgumentError({
+        argument: 'headers',
+        message: `Invalid header name ${JSON.stringify(name.slice(0, 64))}: a header name is a token of letters, digits and !#$%&'*+-.^_\`|~.`,
+      });
+    }
+    if (
+      typeof value !== 'string' ||
+      INVALID_HEADER_VALUE.test(value.replace(HTTP_WHITESPACE_AROUND, ''))
+    ) {
+      throw new InvalidArgumentError({
+        argument: `headers.${name}`,
+        message: `The ${name} header cannot be sent: its value ${typeof value !== 'string' ? 'is not a string' : 'contains a line break, a NUL or a character outside Latin-1'} (the value is not shown, as it may be a key).`,
+      });
+    }
+  }
 }

@@ -7,7 +7,11 @@ import {
   safeParseJSON,
   safeValidateTypes,
 } from '@ai-sdk/provider-utils';
-import { createOpenRouterResponseError, openRouterErrorDataSchema } from './openrouter-error';
+import {
+  createOpenRouterResponseError,
+  type OpenRouterErrorObject,
+  openRouterErrorDataSchema,
+} from './openrouter-error';
 
 /**
  * Handlers for successful (2xx) responses. OpenRouter can answer HTTP 200 with an `{ error }`
@@ -16,9 +20,14 @@ import { createOpenRouterResponseError, openRouterErrorDataSchema } from './open
  * and error handling work alike for every endpoint.
  */
 
-/** A JSON result, validated leniently by `schema`; a 200 `{ error }` body throws. */
+/**
+ * A JSON result, validated leniently by `schema`; a 200 `{ error }` body throws, and so does an
+ * error that `findError` finds elsewhere in the result (chat: `choices[0].error`, a generation
+ * that failed midway), as the same typed `APICallError`.
+ */
 export function createOpenRouterJsonResponseHandler<T>(
   schema: FlexibleSchema<T>,
+  findError?: (value: T) => OpenRouterErrorObject | null | undefined,
 ): ResponseHandler<T> {
   return async ({ response, url, requestBodyValues }) => {
     const responseHeaders = extractResponseHeaders(response);
@@ -29,6 +38,16 @@ export function createOpenRouterJsonResponseHandler<T>(
       throwIfErrorBody(parsed.value, { url, requestBodyValues, responseHeaders });
       const validated = await safeValidateTypes({ value: parsed.value, schema });
       if (validated.success) {
+        const error = findError?.(validated.value);
+        if (error) {
+          throw createOpenRouterResponseError({
+            error,
+            data: parsed.value,
+            url,
+            requestBodyValues,
+            responseHeaders,
+          });
+        }
         return { responseHeaders, value: validated.value, rawValue: parsed.value };
       }
       cause = validated.error;

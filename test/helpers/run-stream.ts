@@ -105,3 +105,40 @@ export function chunk(
 export function types(parts: LanguageModelV4StreamPart[]): string[] {
   return parts.map((part) => part.type);
 }
+
+/**
+ * The parts with consecutive deltas of the same block joined into one. The provider joins the
+ * deltas of one block that arrive in one network read, so how a body is split into reads changes
+ * how many deltas there are, never their content: compare streams read in different pieces
+ * after joining.
+ */
+export function joinDeltas(parts: LanguageModelV4StreamPart[]): LanguageModelV4StreamPart[] {
+  const out: LanguageModelV4StreamPart[] = [];
+  for (const part of parts) {
+    const previous = out.at(-1);
+    if (
+      previous !== undefined &&
+      isPlainDelta(previous) &&
+      isPlainDelta(part) &&
+      previous.type === part.type &&
+      previous.id === part.id
+    ) {
+      out[out.length - 1] = { ...previous, delta: previous.delta + part.delta };
+    } else out.push(part);
+  }
+  return out;
+}
+
+type DeltaPart = Extract<
+  LanguageModelV4StreamPart,
+  { type: 'text-delta' | 'reasoning-delta' | 'tool-input-delta' }
+>;
+
+function isPlainDelta(part: LanguageModelV4StreamPart): part is DeltaPart {
+  return (
+    (part.type === 'text-delta' ||
+      part.type === 'reasoning-delta' ||
+      part.type === 'tool-input-delta') &&
+    part.providerMetadata === undefined
+  );
+}

@@ -295,17 +295,30 @@ describe('abort at any moment (streamText)', () => {
 
   it('mid-stream, after every possible number of parts', async () => {
     // The parts of the hanging response before it stalls: start, start-step, 2 pings,
-    // text-start and 8 text-deltas.
+    // text-start and up to 8 text-deltas (fewer when pieces arrive in one network read and
+    // are joined). Once all the text is in, nothing more comes: abort then at the latest.
     const total = 5 + TEXT_PIECES.length;
+    const fullText = TEXT_PIECES.join('');
     for (let n = 1; n <= total; n++) {
       const probe = instrumentedController();
       ctx.emulator.reset();
       ctx.emulator.enqueue(hanging());
       const before = ctx.emulator.requests.length;
-      const run = await streamAndAbort({ probe, abortWhen: (_part, count) => count === n });
+      let text = '';
+      let abortedAfter = 0;
+      const run = await streamAndAbort({
+        probe,
+        abortWhen: (part, count) => {
+          if (part.type === 'text-delta') text += part.text;
+          const now = count === n || text === fullText;
+          if (now) abortedAfter = count;
+          return now;
+        },
+      });
       expectAbortedStream(run);
       // Nothing received before the abort is lost.
-      expect(run.parts.length).toBeGreaterThanOrEqual(n + 1);
+      expect(run.parts.length).toBeGreaterThanOrEqual(abortedAfter + 1);
+      if (abortedAfter < n) expect(textOf(run.parts)).toBe(fullText);
       expect(TEXT_PIECES.join('').startsWith(textOf(run.parts))).toBe(true);
       // An abort on the first two parts (start, start-step) can beat the request to the server;
       // if it got there, the server must see the connection close early.
@@ -326,10 +339,12 @@ describe('abort at any moment (streamText)', () => {
     const textArrived = new Promise<void>((resolve) => {
       sawText = resolve;
     });
+    let text = '';
     const run = await streamAndAbort({
       probe,
       abortWhen: (part) => {
-        if (part.type === 'text-delta' && part.text === ' the stall') sawText();
+        if (part.type === 'text-delta') text += part.text;
+        if (text === 'Before the stall') sawText();
         return false;
       },
       abortOn: textArrived.then(() => settle(100)),
@@ -538,9 +553,8 @@ describe('no leaks over many aborted and completed calls', () => {
           emulator.enqueue(kind === 1 ? hanging() : stalling());
         }
         const result = streamText({ model: local(), prompt: 'x', abortSignal: controller.signal });
-        let count = 0;
-        for await (const _part of result.stream) {
-          if (++count === 7 && kind !== 0) controller.abort();
+        for await (const part of result.stream) {
+          if (part.type === 'text-delta' && kind !== 0) controller.abort();
         }
         request ??= emulator.requests.at(-1);
         expect(await request?.closed).toEqual({ closedEarly: true });

@@ -647,7 +647,8 @@ const streamCases: StreamCase[] = [
     text: MANY_CHARS,
     finishReason: 'stop',
     checkProvider: (parts) => {
-      expect(parts.filter((part) => part.type === 'text-delta')).toHaveLength(5000);
+      // Joined per network read: far fewer parts than events, the same text.
+      expect(parts.filter((part) => part.type === 'text-delta').length).toBeLessThan(500);
       expect(parts.filter((part) => part.type === 'response-metadata')).toHaveLength(1);
     },
   },

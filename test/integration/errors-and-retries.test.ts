@@ -612,3 +612,128 @@ describe('streams cut short', () => {
     expect(await result.finishReason).toBe('stop');
   });
 });
+
+describe('retries by status, whatever the body says', () => {
+  const bodies: Array<[string, string, string]> = [
+    ['an HTML page from a CDN', 'text/html', '<html><body><h1>Too busy</h1></body></html>'],
+    ['an empty body', 'text/plain', ''],
+    ['a JSON body that is not the envelope', 'application/json', '{"message":"slow down"}'],
+  ];
+  const cases = [408, 409, 429, 503].flatMap((status) =>
+    bodies.map(([what, type, body]) => ({ status, what, type, body })),
+  );
+
+  it.each(cases)('$status with $what is retried', async ({ status, type, body }) => {
+    ctx.emulator.enqueue(
+      { type: 'raw', status, headers: { 'content-type': type, 'retry-after': '0' }, body },
+      ok(),
+    );
+    const result = await generateText({ model: ctx.model(), prompt: 'hello' });
+    expect(result.text).toBe('recovered');
+    expect(ctx.emulator.requests).toHaveLength(2);
+  });
+
+  it('the error of such a body says what came back and carries the status', async () => {
+    ctx.emulator.enqueue({
+      type: 'raw',
+      status: 429,
+      headers: { 'content-type': 'application/json' },
+      body: '{"message":"slow down"}',
+    });
+    const error = asApiCallError(
+      await rejectionOf(generateText({ model: ctx.model(), prompt: 'hello', maxRetries: 0 })),
+    );
+    expect(error).toMatchObject({ statusCode: 429, isRetryable: true });
+    expect(error.message).toContain('HTTP 429');
+    expect(error.message).toContain('slow down');
+  });
+
+  it('control: a 400 HTML page is not retried', async () => {
+    ctx.emulator.enqueue({
+      type: 'raw',
+      status: 400,
+      headers: { 'content-type': 'text/html' },
+      body: '<html>bad request</html>',
+    });
+    const error = asApiCallError(
+      await rejectionOf(generateText({ model: ctx.model(), prompt: 'x' })),
+    );
+    expect(error.isRetryable).toBe(false);
+    expect(ctx.emulator.requests).toHaveLength(1);
+  });
+});
+
+describe('Retry-After in every form decides the delay (the default backoff would be 2 s)', () => {
+  /** Answers `first`, then success, noting when each request arrived. */
+  function timed(first: EmulatorResponse) {
+    const arrivals: number[] = [];
+    const at = (response: EmulatorResponse) => () => {
+      arrivals.push(performance.now());
+      return response;
+    };
+    ctx.emulator.enqueue(at(first), at(ok()));
+    return () => arrivals[1]! - arrivals[0]!;
+  }
+
+  it('retry-after-ms (on a 429 HTML page)', async () => {
+    const delay = timed({
+      type: 'raw',
+      status: 429,
+      headers: { 'content-type': 'text/html', 'retry-after-ms': '300' },
+      body: '<html>rate limited</html>',
+    });
+    expect((await generateText({ model: ctx.model(), prompt: 'x' })).text).toBe('recovered');
+    expect(delay()).toBeGreaterThanOrEqual(250);
+    expect(delay()).toBeLessThan(1_500);
+  });
+
+  it('retry-after in seconds (on an OpenRouter 503)', async () => {
+    const delay = timed({ type: 'error', status: 503, message: 'busy', retryAfter: 1 });
+    expect((await generateText({ model: ctx.model(), prompt: 'x' })).text).toBe('recovered');
+    expect(delay()).toBeGreaterThanOrEqual(900);
+    expect(delay()).toBeLessThan(1_900);
+  });
+
+  it('retry-after as an HTTP date (on an empty 429)', async () => {
+    const delay = timed({
+      type: 'raw',
+      status: 429,
+      headers: { 'retry-after': new Date(Date.now() + 1_500).toUTCString() },
+      body: '',
+    });
+    expect((await generateText({ model: ctx.model(), prompt: 'x' })).text).toBe('recovered');
+    expect(delay()).toBeGreaterThanOrEqual(300);
+    expect(delay()).toBeLessThan(1_900);
+  });
+});
+
+describe('a message never suggests a retry that will not happen', () => {
+  it.each([429, 500, 502, 503, 504, 524, 529])(
+    '%i that OpenRouter marks not retryable',
+    async (status) => {
+      ctx.emulator.enqueue({
+        type: 'error',
+        status,
+        message: 'Unavailable',
+        bodyOverride: {
+          error: { message: 'Unavailable', code: status, availability: { retryable: false } },
+        },
+      });
+      const error = asApiCallError(
+        await rejectionOf(generateText({ model: ctx.model(), prompt: 'x' })),
+      );
+      expect(error.isRetryable).toBe(false);
+      expect(error.message).not.toMatch(/retr(y|ied)/i);
+      expect(ctx.emulator.requests).toHaveLength(1);
+    },
+  );
+
+  it('control: the same statuses when retryable do suggest it', async () => {
+    ctx.emulator.enqueue({ type: 'error', status: 502, message: 'Provider returned error' });
+    const error = asApiCallError(
+      await rejectionOf(generateText({ model: ctx.model(), prompt: 'x', maxRetries: 0 })),
+    );
+    expect(error.isRetryable).toBe(true);
+    expect(error.message).toContain('can be retried');
+  });
+});

@@ -2,7 +2,9 @@
  * The API key must never leak into anything a caller can log: thrown errors (message, stack,
  * request body values, response body, data, cause chain) and results (request, response,
  * provider metadata, warnings, steps, stream parts). Runs a spread of failing and succeeding
- * calls over real HTTP (emulator) and deep-scans everything they produce.
+ * calls over real HTTP (emulator) and deep-scans everything they produce, also against servers
+ * that echo the keys back, with header values `fetch` would quote in its error, and with
+ * redirects to another origin (refused: the keys never travel there).
  */
 
 import { createServer } from 'node:net';
@@ -22,7 +24,11 @@ import {
   chatCompletionJson,
   chatCompletionStream,
   chatResponse,
+  type EmulatorResponse,
+  type OpenRouterEmulator,
+  type RecordedRequest,
   scriptedChat,
+  startOpenRouterEmulator,
 } from '../../src/testing/index';
 import {
   MODEL_ID,
@@ -597,3 +603,213 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Hostile servers: echoed keys, header values fetch would quote, redirects to another origin
+// ---------------------------------------------------------------------------------------------
+
+describe('a server that echoes the keys back', () => {
+  /** What an echoing proxy puts in its bodies: the credential headers it received. */
+  const echoOf = (request: RecordedRequest) =>
+    `auth=${request.headers.authorization} byok=${request.headers['x-provider-api-keys']} key=${SECRET}`;
+
+  /** The echo really happened: the replacement marker is where the keys were. */
+  const expectRedacted = (error: unknown) => {
+    expect(stringifyDeep(error)).toContain('[REDACTED]');
+  };
+
+  it('in an HTTP error envelope (message, metadata.raw): generateText and streamText', async () => {
+    const answer = (request: RecordedRequest): EmulatorResponse => ({
+      type: 'error',
+      status: 401,
+      message: `Invalid key ${echoOf(request)}`,
+      metadata: { raw: { error: { message: echoOf(request) } }, provider_name: 'Echo' },
+    });
+    ctx.emulator.enqueue(answer, answer);
+    const error = await rejectionOf(generateText({ model: secretModel(), prompt: 'hello' }));
+    expect(APICallError.isInstance(error)).toBe(true);
+    expectRedacted(error);
+    const { artifacts } = await streamArtifacts({ maxRetries: 0 });
+    expect(errorPartsOf(artifacts)).toHaveLength(1);
+    expectKeySentOnlyInAuthorization();
+    expectNoSecrets({ error, ...artifacts });
+  });
+
+  it('in an HTML error page, a 200 error body and a choices[0].error', async () => {
+    ctx.emulator.enqueue(
+      (request) => ({
+        type: 'raw',
+        status: 502,
+        headers: { 'content-type': 'text/html', 'x-echo': echoOf(request) },
+        body: `<html>${echoOf(request)}</html>`,
+      }),
+      (request) => ({ type: 'json', body: { error: { message: echoOf(request), code: 400 } } }),
+      (request) => ({
+        type: 'json',
+        body: chatCompletionJson({
+          text: 'partial',
+          midStreamError: { code: 400, message: echoOf(request) },
+        }),
+      }),
+    );
+    const errors = [];
+    for (let i = 0; i < 3; i++) {
+      errors.push(
+        await rejectionOf(generateText({ model: secretModel(), prompt: 'hello', maxRetries: 0 })),
+      );
+    }
+    for (const error of errors) {
+      expect(APICallError.isInstance(error)).toBe(true);
+      expectRedacted(error);
+    }
+    expectNoSecrets({ errors });
+  });
+
+  it('in a mid-stream error chunk and in a malformed event', async () => {
+    const stream = (request: RecordedRequest): EmulatorResponse => ({
+      type: 'sse',
+      events: [
+        ...chatCompletionStream({ text: ['Once'], finishReason: null, done: false }),
+        { data: `not json ${echoOf(request)}` },
+        {
+          data: {
+            id: 'gen-echo',
+            choices: [{ index: 0, delta: {}, finish_reason: 'error' }],
+            error: { code: 429, message: echoOf(request), metadata: { raw: echoOf(request) } },
+          },
+        },
+      ],
+    });
+    ctx.emulator.enqueue(stream);
+    const { artifacts } = await streamArtifacts({ maxRetries: 0 });
+    const errors = errorPartsOf(artifacts);
+    expect(errors).toHaveLength(2);
+    for (const error of errors) expectRedacted(error);
+    expectNoSecrets(artifacts);
+  });
+});
+
+describe('header values fetch cannot send are refused before fetch, without quoting them', () => {
+  const cases: Array<[string, Parameters<typeof createOpenRouter>[0]]> = [
+    ['a key with a line break', { apiKey: `${SECRET}\nX-Injected: 1` }],
+    ['a key with a NUL', { apiKey: `${SECRET}\0` }],
+    ['a key with a carriage return', { apiKey: `${SECRET}\rx` }],
+    ['a BYOK key outside Latin-1', { apiKey: SECRET, apiKeys: { anthropic: `${BYOK_SECRET}😀` } }],
+    [
+      'a custom header with a line break',
+      { apiKey: SECRET, headers: { 'X-Trace': `a\nb${SECRET}` } },
+    ],
+    ['a custom header outside Latin-1', { apiKey: SECRET, headers: { 'X-Title': `😀 ${SECRET}` } }],
+  ];
+
+  it.each(cases)('%s: InvalidArgumentError naming the header', async (_name, settings) => {
+    const provider = createOpenRouter({ baseURL: ctx.emulator.baseURL, ...settings });
+    const error = await rejectionOf(generateText({ model: provider(MODEL_ID), prompt: 'hello' }));
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+    expect((error as InvalidArgumentError).argument).toMatch(/^headers\./);
+    expect((error as Error).message).toContain('value is not shown');
+    expect(ctx.emulator.requests).toHaveLength(0);
+    expectNoSecrets({ error });
+  });
+
+  it('a key with only a trailing newline (as read from a file) is sent, trimmed as fetch does', async () => {
+    ctx.emulator.enqueue(chatResponse({ text: 'fine', stream: false }));
+    const provider = createOpenRouter({ baseURL: ctx.emulator.baseURL, apiKey: `${SECRET}\n` });
+    expect((await generateText({ model: provider(MODEL_ID), prompt: 'hello' })).text).toBe('fine');
+    expectKeySentOnlyInAuthorization();
+  });
+});
+
+describe('redirects', () => {
+  let elsewhere: OpenRouterEmulator;
+  beforeAll(async () => {
+    elsewhere = await startOpenRouterEmulator({ handler: scriptedChat({ text: 'hijacked' }) });
+    return () => elsewhere.close();
+  });
+
+  it.each([301, 302, 303, 307, 308])(
+    '%i to another origin is refused: nothing reaches it, the error says why',
+    async (status) => {
+      elsewhere.reset();
+      ctx.emulator.enqueue({
+        type: 'raw',
+        status,
+        headers: { location: `${elsewhere.baseURL}/chat/completions?token=abc` },
+        body: '',
+      });
+      const error = await rejectionOf(
+        generateText({ model: secretModel(), prompt: 'hello', maxRetries: 0 }),
+      );
+      expect(APICallError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ statusCode: status, isRetryable: false });
+      expect((error as Error).message).toContain(
+        `redirected to another origin (${new URL(elsewhere.baseURL).origin})`,
+      );
+      expect((error as Error).message).not.toContain('token=abc');
+      expect(elsewhere.requests).toHaveLength(0);
+      expectNoSecrets({ error });
+    },
+  );
+
+  it('also for the platform API (GET) and for streams', async () => {
+    elsewhere.reset();
+    const redirect: EmulatorResponse = {
+      type: 'raw',
+      status: 302,
+      headers: { location: `${elsewhere.baseURL}/key` },
+      body: '',
+    };
+    ctx.emulator.enqueue(redirect, redirect);
+    await expect(secretProvider().key()).rejects.toThrow(/another origin/);
+    const { artifacts } = await streamArtifacts({ maxRetries: 0 });
+    expect(String(errorPartsOf(artifacts)[0])).toMatch(/another origin/);
+    expect(elsewhere.requests).toHaveLength(0);
+  });
+
+  it('within the same origin it is followed, with the headers and (307) the body', async () => {
+    ctx.emulator.enqueue(
+      {
+        type: 'raw',
+        status: 307,
+        headers: { location: '/api/v1/chat/completions?moved=1' },
+        body: '',
+      },
+      chatResponse({ text: 'moved', stream: false }),
+    );
+    const result = await generateText({ model: secretModel(), prompt: 'hello' });
+    expect(result.text).toBe('moved');
+    const [first, second] = ctx.emulator.requests;
+    expect(second?.query).toEqual({ moved: '1' });
+    expect(second?.headers.authorization).toBe(`Bearer ${SECRET}`);
+    expect(second?.headers['x-provider-api-keys']).toBe(first?.headers['x-provider-api-keys']);
+    expect(second?.rawBody).toBe(first?.rawBody);
+  });
+
+  describe('where the runtime hides the target (a browser answers opaqueredirect)', () => {
+    const opaque = { type: 'opaqueredirect', status: 0, headers: new Headers(), body: null };
+    const answer = JSON.stringify(chatCompletionJson({ text: 'followed' }));
+
+    it('a request with a key is refused; one without is sent again with the runtime following', async () => {
+      const inits: RequestInit[] = [];
+      const fetch = async (_url: unknown, init?: RequestInit) => {
+        inits.push(init ?? {});
+        return inits.length % 2 === 1
+          ? (opaque as unknown as Response)
+          : new Response(answer, { headers: { 'content-type': 'application/json' } });
+      };
+      const baseURL = 'https://my-app.example/api/openrouter';
+      const keyed = createOpenRouter({ apiKey: SECRET, baseURL, fetch })(MODEL_ID);
+      const error = await rejectionOf(generateText({ model: keyed, prompt: 'hi', maxRetries: 0 }));
+      expect((error as Error).message).toContain('does not reveal');
+      expect(inits.map((init) => init.redirect)).toEqual(['manual']);
+      inits.length = 0;
+      const keyless = createOpenRouter({ baseURL, fetch })(MODEL_ID);
+      const result = await withEnv({ OPENROUTER_API_KEY: undefined }, () =>
+        generateText({ model: keyless, prompt: 'hi' }),
+      );
+      expect(result.text).toBe('followed');
+      expect(inits.map((init) => init.redirect)).toEqual(['manual', 'follow']);
+      expectNoSecrets({ error });
+    });
+  });
+});

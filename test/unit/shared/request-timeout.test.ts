@@ -1,111 +1,78 @@
-import { APICallError } from '@ai-sdk/provider';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RequestTimeout } from '../../../src/shared/request-timeout';
+/** The `timeout` and `limits` settings as validated where they are configured. */
+import { InvalidArgumentError } from '@ai-sdk/provider';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_OPENROUTER_LIMITS,
+  formatBytes,
+  resolveOpenRouterLimits,
+} from '../../../src/shared/openrouter-fetch';
+import { parseOpenRouterTimeout, timeoutProblem } from '../../../src/shared/request-timeout';
 
-const CONTEXT = { url: 'https://openrouter.ai/api/v1/chat/completions', requestBodyValues: {} };
+describe('timeout', () => {
+  it.each([
+    [undefined],
+    [1],
+    [2 ** 31 - 1],
+    [{ firstByteMs: 1_000 }],
+    [{ idleMs: 500, totalMs: 60_000 }],
+    [{ firstByteMs: undefined }],
+  ])('accepts %j', (value) => {
+    expect(timeoutProblem(value)).toBeUndefined();
+  });
 
-beforeEach(() => {
-  vi.useFakeTimers();
+  it.each([
+    [0, 'at least 1'],
+    [-5, 'at least 1'],
+    [1.5, 'whole number'],
+    [Number.NaN, 'whole number'],
+    [Number.POSITIVE_INFINITY, 'whole number'],
+    [2 ** 31, 'beyond the longest delay'],
+    [{ idleMs: 2 ** 40 }, 'idleMs: '],
+    [{ firstByte: 10 }, 'unknown key "firstByte"'],
+    ['1000', 'expected milliseconds'],
+    [null, 'expected milliseconds'],
+    [[100], 'expected milliseconds'],
+  ])('refuses %j (%s)', (value, problem) => {
+    expect(timeoutProblem(value)).toContain(problem);
+    const error = (() => {
+      try {
+        parseOpenRouterTimeout(value, 'settings.timeout');
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+    expect((error as InvalidArgumentError).argument).toBe('settings.timeout');
+  });
 });
-afterEach(() => {
-  vi.useRealTimers();
-});
 
-describe('RequestTimeout', () => {
-  it('aborts when the response does not start within firstByteMs', () => {
-    const timeout = new RequestTimeout({ firstByteMs: 1000 }, undefined);
-    vi.advanceTimersByTime(999);
-    expect(timeout.signal.aborted).toBe(false);
-    expect(timeout.timeoutError(CONTEXT)).toBeUndefined();
-
-    vi.advanceTimersByTime(1);
-    expect(timeout.signal.aborted).toBe(true);
-    expect(timeout.signal.reason).toBeInstanceOf(DOMException);
-    expect((timeout.signal.reason as DOMException).name).toBe('TimeoutError');
-    expect(timeout.timedOut).toBe(true);
-    const error = timeout.timeoutError(CONTEXT);
-    expect(APICallError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({
-      isRetryable: true,
-      url: CONTEXT.url,
-      message: expect.stringContaining('sent no response for 1000 ms'),
+describe('limits', () => {
+  it('defaults to 16 MB per event and 64 MB per body, and takes whole positive byte counts', () => {
+    expect(resolveOpenRouterLimits(undefined)).toEqual({
+      maxEventBytes: 16 * 1024 * 1024,
+      maxResponseBytes: 64 * 1024 * 1024,
     });
-    expect(vi.getTimerCount()).toBe(0);
+    expect(resolveOpenRouterLimits({ maxEventBytes: 1024 })).toEqual({
+      ...DEFAULT_OPENROUTER_LIMITS,
+      maxEventBytes: 1024,
+    });
   });
 
-  it('with only firstByteMs, stops timing once data arrives', () => {
-    const timeout = new RequestTimeout({ firstByteMs: 1000 }, undefined);
-    vi.advanceTimersByTime(500);
-    timeout.activity();
-    expect(vi.getTimerCount()).toBe(0);
-    vi.advanceTimersByTime(60_000);
-    expect(timeout.signal.aborted).toBe(false);
+  it.each([
+    [null],
+    ['16MB'],
+    [{ maxEventBytes: -1 }],
+    [{ maxResponseBytes: 2 ** 60 }],
+    [{ other: 1 }],
+  ])('refuses %j', (limits) => {
+    expect(() => resolveOpenRouterLimits(limits)).toThrow(InvalidArgumentError);
   });
 
-  it('restarts the idle limit on every read and aborts after a long gap', () => {
-    const timeout = new RequestTimeout({ idleMs: 200 }, undefined);
-    // No first-byte limit: waiting for the response is not timed.
-    expect(vi.getTimerCount()).toBe(0);
-    vi.advanceTimersByTime(10_000);
-    timeout.activity();
-    for (let read = 0; read < 5; read++) {
-      vi.advanceTimersByTime(150);
-      timeout.activity();
-    }
-    expect(timeout.signal.aborted).toBe(false);
-    vi.advanceTimersByTime(200);
-    expect(timeout.signal.aborted).toBe(true);
-    expect(timeout.timeoutError(CONTEXT)?.message).toContain('sent no further data for 200 ms');
-  });
-
-  it('uses a number for both limits', () => {
-    const timeout = new RequestTimeout(300, undefined);
-    vi.advanceTimersByTime(299);
-    timeout.activity();
-    vi.advanceTimersByTime(299);
-    timeout.activity();
-    expect(timeout.signal.aborted).toBe(false);
-    vi.advanceTimersByTime(300);
-    expect(timeout.timeoutError(CONTEXT)?.message).toContain('no further data for 300 ms');
-  });
-
-  it('passes the caller abort through, with its reason, and never calls it a timeout', () => {
-    const user = new AbortController();
-    const timeout = new RequestTimeout(1000, user.signal);
-    const reason = new Error('user cancelled');
-    user.abort(reason);
-    expect(timeout.signal.aborted).toBe(true);
-    expect(timeout.signal.reason).toBe(reason);
-    expect(vi.getTimerCount()).toBe(0);
-    vi.advanceTimersByTime(5000);
-    expect(timeout.timedOut).toBe(false);
-    expect(timeout.timeoutError(CONTEXT)).toBeUndefined();
-  });
-
-  it('starts aborted when the caller signal already is', () => {
-    const reason = new Error('too late');
-    const timeout = new RequestTimeout(1000, AbortSignal.abort(reason));
-    expect(timeout.signal.aborted).toBe(true);
-    expect(timeout.signal.reason).toBe(reason);
-  });
-
-  it('done() releases the timer and the listener on the caller signal', () => {
-    const user = new AbortController();
-    const timeout = new RequestTimeout({ firstByteMs: 1000, idleMs: 1000 }, user.signal);
-    timeout.activity();
-    timeout.done();
-    expect(vi.getTimerCount()).toBe(0);
-    vi.advanceTimersByTime(5000);
-    user.abort();
-    expect(timeout.signal.aborted).toBe(false);
-    expect(timeout.timedOut).toBe(false);
-  });
-
-  it('ignores activity after it fired', () => {
-    const timeout = new RequestTimeout({ firstByteMs: 100, idleMs: 100 }, undefined);
-    vi.advanceTimersByTime(100);
-    timeout.activity();
-    expect(vi.getTimerCount()).toBe(0);
-    expect(timeout.timeoutError(CONTEXT)?.message).toContain('no response for 100 ms');
+  it('formats sizes for messages', () => {
+    expect([formatBytes(16 * 1024 * 1024), formatBytes(65_536), formatBytes(1000)]).toEqual([
+      '16 MB',
+      '64 KB',
+      '1000 bytes',
+    ]);
   });
 });
