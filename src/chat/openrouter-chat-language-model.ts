@@ -7,6 +7,7 @@ import {
   NoContentGeneratedError,
   type SharedV4Warning,
 } from '@ai-sdk/provider';
+import { boundJsonDepth, deepValueWarning } from '../shared/bound-json-depth';
 import { createOpenRouterResponseError } from '../shared/openrouter-error';
 import { createOpenRouterPartStream } from '../shared/openrouter-event-stream';
 import { requestOpenRouter, requestOpenRouterStream } from '../shared/openrouter-request';
@@ -75,16 +76,17 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
     const { body, warnings, request } = await this.prepare(options);
-    const {
-      responseHeaders,
-      value: response,
-      rawValue,
-      url,
-    } = await requestOpenRouter({
+    const received = await requestOpenRouter({
       ...request,
       body: { json: body },
       successfulResponseHandler: createOpenRouterJsonResponseHandler(openRouterChatResponseSchema),
     });
+    const { responseHeaders, url } = received;
+    // Values from the response reach the result (metadata, the raw body): bound their depth.
+    const bounded = boundJsonDepth(received.value);
+    const response = bounded.value;
+    const rawValue = boundJsonDepth(received.rawValue).value;
+    if (bounded.truncated) warnings.push(deepValueWarning());
 
     const choice = response.choices?.find((candidate) => candidate !== undefined);
     const error = choice?.error;

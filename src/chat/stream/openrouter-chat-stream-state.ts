@@ -10,6 +10,7 @@ import {
   type SharedV4ProviderMetadata,
   type SharedV4Warning,
 } from '@ai-sdk/provider';
+import { boundJsonDepth, deepValueWarning } from '../../shared/bound-json-depth';
 import {
   createOpenRouterResponseError,
   type OpenRouterErrorObject,
@@ -91,6 +92,7 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
   private generationId: string | undefined;
   private logprobs: JSONValue[] | undefined;
   private routerMetadata: unknown;
+  private warnedDepth = false;
 
   /** `[DONE]` arrived (or the stream ended): nothing more is read. */
   get isDone(): boolean {
@@ -119,7 +121,7 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
     }
     let chunk: unknown;
     try {
-      chunk = JSON.parse(data);
+      chunk = this.boundDepth(JSON.parse(data));
     } catch (cause) {
       this.fail(
         new InvalidResponseDataError({
@@ -207,6 +209,16 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
         }),
       },
     });
+  }
+
+  /** Values from events reach the parts and metadata: their depth is bounded (warned once). */
+  private boundDepth(chunk: unknown): unknown {
+    const bounded = boundJsonDepth(chunk);
+    if (bounded.truncated && !this.warnedDepth) {
+      this.warnedDepth = true;
+      this.options.warnings.push(deepValueWarning());
+    }
+    return bounded.value;
   }
 
   private fail(error: unknown, cause?: unknown): void {
