@@ -28,6 +28,7 @@ import { mapOpenRouterFinishReason } from '../map-openrouter-finish-reason';
 import { AnnotationCollector, mapOpenRouterImage } from '../map-openrouter-outputs';
 import { ServerToolCallMapper } from '../map-server-tool-call';
 import { buildOpenRouterChatProviderMetadata } from '../openrouter-chat-provider-metadata';
+import { readMessageContent, SkippedContentReporter } from '../read-message-content';
 import {
   ReasoningDetailsAccumulator,
   visibleReasoningText,
@@ -85,6 +86,7 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
   private readonly toolCalls: StreamingToolCallAssembler;
   private readonly serverToolCalls: ServerToolCallMapper;
   private readonly annotations: AnnotationCollector;
+  private readonly skippedContent: SkippedContentReporter;
   private finishReason: string | undefined;
   private nativeFinishReason: string | undefined;
   private usage: OpenRouterUsage | undefined;
@@ -101,9 +103,14 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
 
   constructor(private readonly options: OpenRouterChatStreamStateOptions) {
     const ids = new ToolCallIdAllocator(options.prompt, options.generateId);
-    this.toolCalls = new StreamingToolCallAssembler(options.emit, ids);
+    // Warnings found while reading still reach the app: `ai` reads this array (the one sent
+    // with `stream-start`) when the step finishes.
+    this.toolCalls = new StreamingToolCallAssembler(options.emit, ids, (warning) =>
+      options.warnings.push(warning),
+    );
     this.serverToolCalls = new ServerToolCallMapper(options.tools, ids);
     this.annotations = new AnnotationCollector(options.generateId);
+    this.skippedContent = new SkippedContentReporter(options.warnings);
     options.emit({ type: 'stream-start', warnings: options.warnings });
   }
 
@@ -283,7 +290,13 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
       // Plain `reasoning` only when there are no details: both carry the same text (P21).
       this.reasoningText(delta.reasoning, undefined);
     }
-    if (typeof delta.content === 'string' && delta.content.length > 0) this.text(delta.content);
+    if (typeof delta.content === 'string') {
+      if (delta.content.length > 0) this.text(delta.content);
+    } else if (Array.isArray(delta.content)) {
+      const content = readMessageContent(delta.content);
+      this.skippedContent.report(content.skipped);
+      if (content.text.length > 0) this.text(content.text);
+    }
     if (Array.isArray(delta.tool_calls)) {
       this.closeBlock();
       for (const toolCall of delta.tool_calls) {
