@@ -11,6 +11,7 @@ import {
 import { type CallSignal, linkAbortSignal } from './call-signal';
 import { openRouterFailedResponseHandler } from './openrouter-error';
 import type { StreamLifecycle } from './openrouter-event-stream';
+import { buildOpenRouterUrl } from './openrouter-url';
 import type { OpenRouterTimeout } from './request-timeout';
 import { VERSION } from './version';
 
@@ -91,8 +92,7 @@ async function send<T>(
   request: OpenRouterRequest<T>,
 ): Promise<OpenRouterResponse<T> & { call: CallSignal }> {
   const { config, body } = request;
-  const search = request.query?.toString();
-  const url = `${config.baseURL()}${request.path}${search ? `?${search}` : ''}`;
+  const url = buildOpenRouterUrl(config.baseURL(), request.path, request.query);
   const headers = buildRequestHeaders(config, request.headers, request.keyOptional === true);
   const call = await openCallSignal(request.abortSignal, request.timeout);
   // The response starting counts as activity: it ends the first-byte wait of a timeout.
