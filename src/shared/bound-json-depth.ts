@@ -45,8 +45,10 @@ function bound(value: unknown, levelsLeft: number): unknown {
   }
   let copy: Record<string, unknown> | undefined;
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
+  // for-in without an array of keys: this runs on every stream event.
+  for (const key in record) {
     const child = record[key];
+    if (child === null || typeof child !== 'object' || !Object.hasOwn(record, key)) continue;
     const bounded = bound(child, levelsLeft - 1);
     if (bounded === child) continue;
     copy ??= { ...record };
