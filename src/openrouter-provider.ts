@@ -37,8 +37,8 @@ export interface OpenRouterProviderSettings extends OpenRouterHeaderSettings {
   apiKey?: string;
   /**
    * Base URL; defaults to `OPENROUTER_BASE_URL`, then `https://openrouter.ai/api/v1`. Point it at
-   * your own proxy route to keep the key off the browser. It must be an absolute http(s) URL
-   * without a `#fragment` or credentials (`InvalidArgumentError` otherwise, when the provider is
+   * your own proxy route to keep the key off the browser. It must be an absolute http(s) URL (in
+   * a browser page, a path like `/api/openrouter` too) without a `#fragment` or credentials (`InvalidArgumentError` otherwise, when the provider is
    * created; for the environment variable, at the first call). Surrounding whitespace and a
    * trailing slash are tolerated; a query string (`…/v1?team=a`) is kept after the path of every
    * request.

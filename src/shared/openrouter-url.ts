@@ -3,10 +3,11 @@ import { describeValue } from './check-option-value';
 
 /**
  * A base URL as the request layer uses it: an absolute http(s) URL, trimmed, without a trailing
- * slash, its query string kept (a gateway route like `…/v1?team=a`). Throws
- * `InvalidArgumentError` naming `argument` (the setting or the environment variable it came
- * from) for anything else:
- * - a relative or unparsable URL, or another scheme;
+ * slash, its query string kept (a gateway route like `…/v1?team=a`). In a browser page a path
+ * from the root (`/api/openrouter`, the browser-safe proxy route) is resolved against the page,
+ * as fetch would. Throws `InvalidArgumentError` naming `argument` (the setting or the
+ * environment variable it came from) for anything else:
+ * - a relative or unparsable URL (outside a page, a path too), or another scheme;
  * - a `#fragment`, which is never sent to a server: the path appended after it would be lost;
  * - credentials in the URL (`https://user:pass@…`), which fetch refuses; send them in `headers`.
  */
@@ -20,9 +21,10 @@ export function normalizeOpenRouterBaseURL(value: unknown, argument: string): st
   if (!text) throw invalid(`got ${describeValue(value)}`);
   let url: URL;
   try {
-    url = new URL(text);
+    url = new URL(text, text.startsWith('/') && !text.startsWith('//') ? pageURL() : undefined);
   } catch {
-    throw invalid(`${JSON.stringify(text)} is not an absolute URL`);
+    const hint = text.startsWith('/') ? ' (a path works only in a browser page)' : '';
+    throw invalid(`${JSON.stringify(text)} is not an absolute URL${hint}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw invalid(`the scheme "${url.protocol}" is not http or https`);
@@ -34,6 +36,12 @@ export function normalizeOpenRouterBaseURL(value: unknown, argument: string): st
     throw invalid('it contains credentials; pass them in the headers setting instead');
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+}
+
+/** The page's URL in a browser (relative URLs resolve against it), else undefined. */
+function pageURL(): string | undefined {
+  const href = (globalThis as { location?: { href?: unknown } }).location?.href;
+  return typeof href === 'string' ? href : undefined;
 }
 
 /**

@@ -263,6 +263,21 @@ describe('baseURL', () => {
     }
   });
 
+  it('in a browser page, a path from the root (the browser-safe proxy route) works', async () => {
+    ctx.emulator.setHandler(scriptedChat({ text: 'ok' }));
+    const global = globalThis as { location?: unknown };
+    const origin = new URL(ctx.emulator.baseURL).origin;
+    global.location = { href: `${origin}/chat/page` };
+    try {
+      const provider = createOpenRouter({ apiKey: TEST_API_KEY, baseURL: '/api/v1' });
+      const result = await generateText({ model: provider(MODEL_ID), prompt: 'hi' });
+      expect(result.text).toBe('ok');
+    } finally {
+      delete global.location;
+    }
+    expect(requestAt(ctx.emulator).path).toBe('/chat/completions');
+  });
+
   it('surrounding whitespace and trailing slashes are tolerated', async () => {
     ctx.emulator.setHandler(scriptedChat({ text: 'ok' }));
     const provider = emulatorProvider(ctx.emulator, { baseURL: `  ${ctx.emulator.baseURL}//\n` });

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildOpenRouterUrl, normalizeOpenRouterBaseURL } from '../../../src/shared/openrouter-url';
 
 describe('normalizeOpenRouterBaseURL', () => {
@@ -18,6 +18,7 @@ describe('normalizeOpenRouterBaseURL', () => {
     [42, /got the number 42/],
     ['', /got ""/],
     ['api/v1', /not an absolute URL/],
+    ['/api/openrouter', /a path works only in a browser page/],
     ['//openrouter.ai/api/v1', /not an absolute URL/],
     ['file:///etc/passwd', /scheme "file:"/],
     ['https://gw.example/v1#x', /fragment/],
@@ -33,6 +34,31 @@ describe('normalizeOpenRouterBaseURL', () => {
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect((error as InvalidArgumentError).argument).toBe('OPENROUTER_BASE_URL');
     expect((error as Error).message).toMatch(message);
+  });
+});
+
+describe('normalizeOpenRouterBaseURL in a browser page', () => {
+  const global = globalThis as { location?: unknown };
+  beforeEach(() => {
+    global.location = { href: 'https://app.example/chat/42?x=1' };
+  });
+  afterEach(() => {
+    delete global.location;
+  });
+
+  it('resolves a path from the root against the page (the browser-safe proxy route)', () => {
+    expect(normalizeOpenRouterBaseURL('/api/openrouter/', 'baseURL')).toBe(
+      'https://app.example/api/openrouter',
+    );
+  });
+
+  it('still rejects a host without a scheme and a protocol-relative URL', () => {
+    expect(() => normalizeOpenRouterBaseURL('openrouter.ai/api/v1', 'baseURL')).toThrow(
+      /not an absolute URL/,
+    );
+    expect(() => normalizeOpenRouterBaseURL('//openrouter.ai/api/v1', 'baseURL')).toThrow(
+      /not an absolute URL/,
+    );
   });
 });
 
