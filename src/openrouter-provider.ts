@@ -1,6 +1,7 @@
 import {
   type EmbeddingModelV4,
   type ImageModelV4,
+  InvalidArgumentError,
   NoSuchModelError,
   type ProviderV4,
 } from '@ai-sdk/provider';
@@ -8,7 +9,6 @@ import {
   generateId as defaultGenerateId,
   type FetchFunction,
   loadOptionalSetting,
-  withoutTrailingSlash,
 } from '@ai-sdk/provider-utils';
 import type { OpenRouterChatConfig } from './chat/openrouter-chat-config';
 import { OpenRouterChatLanguageModel } from './chat/openrouter-chat-language-model';
@@ -17,12 +17,15 @@ import type { CapabilityChecksSetting } from './platform/capability-check';
 import { createCapabilityCheck, createLazyPlatformApi } from './platform/lazy-platform';
 import type { OpenRouterChatModelId } from './platform/openrouter-model-ids';
 import type { OpenRouterPlatformApi } from './platform/openrouter-platform-api';
+import { checkModelArguments } from './shared/check-model-arguments';
+import { checkOptionValue, describeValue, isPlainObject } from './shared/check-option-value';
 import { type OpenRouterLimits, resolveOpenRouterLimits } from './shared/openrouter-fetch';
 import {
   createOpenRouterHeaders,
   createSetupWarnings,
   type OpenRouterHeaderSettings,
 } from './shared/openrouter-headers';
+import { normalizeOpenRouterBaseURL } from './shared/openrouter-url';
 import { openrouterTools } from './tool/openrouter-tools';
 
 export const DEFAULT_OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
@@ -35,7 +38,11 @@ export interface OpenRouterProviderSettings extends OpenRouterHeaderSettings {
   apiKey?: string;
   /**
    * Base URL; defaults to `OPENROUTER_BASE_URL`, then `https://openrouter.ai/api/v1`. Point it at
-   * your own proxy route to keep the key off the browser. A trailing slash is tolerated.
+   * your own proxy route to keep the key off the browser. It must be an absolute http(s) URL (in
+   * a browser page, a path like `/api/openrouter` too) without a `#fragment` or credentials (`InvalidArgumentError` otherwise, when the provider is
+   * created; for the environment variable, at the first call). Surrounding whitespace and a
+   * trailing slash are tolerated; a query string (`…/v1?team=a`) is kept after the path of every
+   * request.
    */
   baseURL?: string;
   /** Extra headers on every request. */
@@ -106,14 +113,8 @@ export interface OpenRouterProvider extends ProviderV4 {
 }
 
 export function createOpenRouter(options: OpenRouterProviderSettings = {}): OpenRouterProvider {
-  const baseURL = () =>
-    withoutTrailingSlash(
-      options.baseURL ??
-        loadOptionalSetting({
-          settingValue: undefined,
-          environmentVariableName: 'OPENROUTER_BASE_URL',
-        }),
-    ) ?? DEFAULT_OPENROUTER_BASE_URL;
+  checkProviderSettings(options);
+  const baseURL = createBaseURL(options.baseURL);
 
   const headers = createOpenRouterHeaders(options, baseURL);
   const setupWarnings = createSetupWarnings(options, baseURL);
@@ -134,8 +135,10 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     checkCapabilities,
   });
 
-  const createChatModel = (modelId: string, settings: OpenRouterChatSettings = {}) =>
-    new OpenRouterChatLanguageModel(modelId, settings, config('chat'));
+  const createChatModel = (modelId: string, settings?: OpenRouterChatSettings) => {
+    checkModelArguments(modelId, settings);
+    return new OpenRouterChatLanguageModel(modelId, settings ?? {}, config('chat'));
+  };
 
   const unsupported = (modelType: 'embeddingModel' | 'imageModel') => (modelId: string) => {
     throw new NoSuchModelError({
@@ -168,6 +171,52 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     generation: platform.generation,
   });
   return provider;
+}
+
+/**
+ * The provider settings that can be checked once, when the provider is created: a mistake
+ * fails there with an `InvalidArgumentError`, not in every call.
+ */
+function checkProviderSettings(options: OpenRouterProviderSettings): void {
+  if (!isPlainObject(options)) {
+    throw new InvalidArgumentError({
+      argument: 'options',
+      message: `createOpenRouter() takes an object of settings, not ${describeValue(options)}.`,
+    });
+  }
+  if (options.extraBody !== undefined) {
+    if (!isPlainObject(options.extraBody)) {
+      throw new InvalidArgumentError({
+        argument: 'extraBody',
+        message: `extraBody must be an object of request body fields, not ${describeValue(options.extraBody)}.`,
+      });
+    }
+    checkOptionValue(options.extraBody, 'extraBody');
+  }
+}
+
+/**
+ * The base URL, resolved per request: the `baseURL` setting (checked now), else
+ * `OPENROUTER_BASE_URL` (read at call time, so it may be set after import; checked when first
+ * used), else OpenRouter's. An empty or blank environment variable counts as unset.
+ */
+function createBaseURL(setting: string | undefined): () => string {
+  if (setting !== undefined) {
+    const baseURL = normalizeOpenRouterBaseURL(setting, 'baseURL');
+    return () => baseURL;
+  }
+  let checked: { raw: string; baseURL: string } | undefined;
+  return () => {
+    const raw = loadOptionalSetting({
+      settingValue: undefined,
+      environmentVariableName: 'OPENROUTER_BASE_URL',
+    });
+    if (raw === undefined || raw.trim() === '') return DEFAULT_OPENROUTER_BASE_URL;
+    if (checked?.raw !== raw) {
+      checked = { raw, baseURL: normalizeOpenRouterBaseURL(raw, 'OPENROUTER_BASE_URL') };
+    }
+    return checked.baseURL;
+  };
 }
 
 /** Default instance: reads `OPENROUTER_API_KEY` (and `OPENROUTER_BASE_URL`) at call time. */

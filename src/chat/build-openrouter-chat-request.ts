@@ -1,5 +1,6 @@
 import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
 import { isCustomReasoning } from '@ai-sdk/provider-utils';
+import { isPlainObject } from '../shared/check-option-value';
 import type { ResolvedOpenRouterOptions } from '../shared/resolve-openrouter-options';
 import type { OpenRouterBehaviourOptions, OpenRouterChatSettings } from './openrouter-chat-options';
 import { prepareOpenRouterTools } from './openrouter-chat-prepare-tools';
@@ -69,11 +70,14 @@ const NO_OPTIONS: ResolvedChatOptions = { body: {}, behaviour: {} };
  * the schemas are a sizeable share of the bundle (bundlers split dynamic imports off).
  */
 async function resolveOptions(
-  options: Record<string, unknown> | undefined,
+  options: unknown,
   source: string,
   warnings: SharedV4Warning[],
 ): Promise<ResolvedChatOptions> {
-  if (!options || Object.keys(options).length === 0) return NO_OPTIONS;
+  // Only absent or empty options skip the resolver: anything else is checked there.
+  if (options == null || (isPlainObject(options) && Object.keys(options).length === 0)) {
+    return NO_OPTIONS;
+  }
   const { resolveOpenRouterChatOptions } = await import('./openrouter-chat-options');
   return resolveOpenRouterChatOptions(options, source, warnings);
 }

@@ -15,7 +15,13 @@ import { AnnotationCollector, mapOpenRouterImage } from './map-openrouter-output
 import { ServerToolCallMapper } from './map-server-tool-call';
 import type { OpenRouterChatResponse } from './openrouter-chat-api';
 import { buildOpenRouterChatProviderMetadata } from './openrouter-chat-provider-metadata';
+import { readMessageContent, SkippedContentReporter } from './read-message-content';
 import { visibleReasoningText } from './reasoning-details-accumulator';
+import {
+  toolCallArgumentsText,
+  toolCallInput,
+  unexpectedArgumentsWarning,
+} from './tool-call-arguments';
 import { ToolCallIdAllocator, toolCallProviderMetadata } from './tool-call-ids';
 
 type Choice = NonNullable<NonNullable<OpenRouterChatResponse['choices']>[number]>;
@@ -59,7 +65,9 @@ export function mapOpenRouterChatResponse(options: {
       content.push(...(serverToolCalls.map(detail) ?? []));
   }
 
-  if (message.content) content.push({ type: 'text', text: message.content });
+  const text = readMessageContent(message.content);
+  new SkippedContentReporter(warnings).report(text.skipped);
+  if (text.text) content.push({ type: 'text', text: text.text });
 
   let toolCallCount = 0;
   for (const toolCall of message.tool_calls ?? []) {
@@ -74,11 +82,13 @@ export function mapOpenRouterChatResponse(options: {
     toolCallCount++;
     const allocated = toolCallIds.allocate(toolCall.id);
     const providerMetadata = toolCallProviderMetadata(allocated, undefined);
+    const args = toolCallArgumentsText(toolCall.function.arguments);
+    if (args.unexpected) warnings.push(unexpectedArgumentsWarning(name, args.unexpected));
     content.push({
       type: 'tool-call',
       toolCallId: allocated.id,
       toolName: name,
-      input: toolCall.function.arguments?.trim() ? toolCall.function.arguments : '{}',
+      input: toolCallInput(args.text),
       ...(providerMetadata ? { providerMetadata } : {}),
     });
   }

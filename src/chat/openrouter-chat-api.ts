@@ -18,13 +18,14 @@ const openRouterImageOutputSchema = z
 
 /**
  * Some upstreams omit `type` on tool calls: a call without it is still a function call, and the
- * billed response must not be rejected over it.
+ * billed response must not be rejected over it. `arguments` is read as sent (some upstreams send
+ * an object instead of a string) and mapped by `toolCallArgumentsText`.
  */
 const openRouterToolCallSchema = z
   .object({
     id: lenient(z.string()),
     type: lenient(z.string()),
-    function: z.object({ name: lenient(z.string()), arguments: lenient(z.string()) }).passthrough(),
+    function: z.object({ name: lenient(z.string()), arguments: z.unknown() }).passthrough(),
   })
   .passthrough();
 
@@ -48,7 +49,8 @@ export const openRouterChatResponseSchema = z
           message: lenient(
             z
               .object({
-                content: lenient(z.string()),
+                /** A string, or an array of content parts (see `readMessageContent`). */
+                content: lenient(z.union([z.string(), z.array(z.unknown())])),
                 reasoning: lenient(z.string()),
                 reasoning_details: lenientList(openRouterReasoningDetailSchema),
                 tool_calls: lenientList(openRouterToolCallSchema),

@@ -8,6 +8,7 @@ import {
   NoContentGeneratedError,
   type SharedV4Warning,
 } from '@ai-sdk/provider';
+import { boundJsonDepth, deepValueWarning } from '../shared/bound-json-depth';
 import { type CallSignal, openCallSignal } from '../shared/call-signal';
 import { createOpenRouterPartStream } from '../shared/openrouter-event-stream';
 import { requestOpenRouter, requestOpenRouterStream } from '../shared/openrouter-request';
@@ -103,12 +104,7 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
     try {
       const prepared = await this.prepare(options, call);
       body = prepared.body;
-      const {
-        responseHeaders,
-        value: response,
-        rawValue,
-        url,
-      } = await requestOpenRouter({
+      const received = await requestOpenRouter({
         ...prepared.request,
         body: { json: body },
         // A generation that failed midway (HTTP 200, error on the choice) is an API error, so
@@ -118,6 +114,12 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
           (value) => firstChoice(value)?.error,
         ),
       });
+      const { responseHeaders, url } = received;
+      // Values from the response reach the result (metadata, the raw body): bound their depth.
+      const bounded = boundJsonDepth(received.value);
+      const response = bounded.value;
+      const rawValue = boundJsonDepth(received.rawValue).value;
+      if (bounded.truncated) prepared.warnings.push(deepValueWarning());
 
       const choice = firstChoice(response);
       if (!choice) {

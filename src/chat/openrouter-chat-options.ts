@@ -123,7 +123,7 @@ const openRouterChatOptionsSpec: OpenRouterOptionsSpec = {
 
 /** Validates chat settings or `providerOptions.openrouter` and maps them to wire names. */
 export function resolveOpenRouterChatOptions(
-  options: Record<string, unknown> | undefined,
+  options: unknown,
   source: string,
   warnings: SharedV4Warning[],
 ): ResolvedOpenRouterOptions<OpenRouterBehaviourOptions> {

@@ -21,6 +21,7 @@ export interface AllocatedToolCallId {
 export class ToolCallIdAllocator {
   private readonly history = new Set<string>();
   private readonly response = new Set<string>();
+  private counter = 0;
 
   constructor(
     prompt: LanguageModelV4Prompt,
@@ -38,16 +39,27 @@ export class ToolCallIdAllocator {
 
   allocate(proposed: string | null | undefined): AllocatedToolCallId {
     const repeatsInResponse = proposed ? this.response.has(proposed) : false;
-    let id = proposed || this.freshId();
-    while (this.history.has(id) || this.response.has(id)) id = this.freshId();
+    const id = proposed && !this.isUsed(proposed) ? proposed : this.freshId();
     this.response.add(id);
     if (proposed) this.response.add(proposed);
     // A repeat within one response cannot go back as-is: the tool messages would be ambiguous.
     return proposed && id !== proposed && !repeatsInResponse ? { id, wireId: proposed } : { id };
   }
 
+  /**
+   * A new id from `generateId`. When that id is taken (a generator that returns a constant, as
+   * test set-ups do, repeats itself at once), a counter is appended instead of asking again: the
+   * generator may never produce anything new, and asking it in a loop would never end.
+   */
   private freshId(): string {
-    return `call_${this.generateId()}`;
+    const generated = `call_${this.generateId()}`;
+    let id = generated;
+    while (this.isUsed(id)) id = `${generated}_${++this.counter}`;
+    return id;
+  }
+
+  private isUsed(id: string): boolean {
+    return this.history.has(id) || this.response.has(id);
   }
 }
 

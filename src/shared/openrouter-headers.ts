@@ -1,5 +1,5 @@
-import type { SharedV4Warning } from '@ai-sdk/provider';
-import { isBrowserRuntime, loadApiKey, loadOptionalSetting } from '@ai-sdk/provider-utils';
+import { LoadAPIKeyError, type SharedV4Warning } from '@ai-sdk/provider';
+import { isBrowserRuntime, loadOptionalSetting } from '@ai-sdk/provider-utils';
 
 /** The provider settings that become request headers. */
 export interface OpenRouterHeaderSettings {
@@ -57,18 +57,34 @@ export function createOpenRouterHeaders(
   };
 }
 
-function resolveApiKey(apiKey: string | undefined, baseURL: string): string | undefined {
-  if (!isOpenRouterBaseURL(baseURL)) {
-    return loadOptionalSetting({
-      settingValue: apiKey,
-      environmentVariableName: 'OPENROUTER_API_KEY',
-    });
+/**
+ * The key: the `apiKey` setting, else `OPENROUTER_API_KEY`, read per request. An empty or blank
+ * value counts as unset in both places, so a blank key is never sent as `Bearer `: an explicit
+ * `apiKey: ''` is most likely an unset environment variable in the app's code (read with a `''`
+ * fallback), so `OPENROUTER_API_KEY` is used instead. Without a key, calls to OpenRouter itself fail with
+ * `LoadAPIKeyError`; calls to a proxy base URL go out without one.
+ */
+function resolveApiKey(apiKey: unknown, baseURL: string): string | undefined {
+  if (apiKey != null && typeof apiKey !== 'string') {
+    throw new LoadAPIKeyError({ message: 'The OpenRouter API key (apiKey) must be a string.' });
   }
-  return loadApiKey({
-    apiKey,
-    environmentVariableName: 'OPENROUTER_API_KEY',
-    description: 'OpenRouter',
+  const key =
+    nonBlank(apiKey) ??
+    nonBlank(
+      loadOptionalSetting({
+        settingValue: undefined,
+        environmentVariableName: 'OPENROUTER_API_KEY',
+      }),
+    );
+  if (key !== undefined || !isOpenRouterBaseURL(baseURL)) return key;
+  throw new LoadAPIKeyError({
+    message:
+      "OpenRouter API key is missing or blank. Pass it using the 'apiKey' setting or the OPENROUTER_API_KEY environment variable.",
   });
+}
+
+function nonBlank(value: string | null | undefined): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 /**

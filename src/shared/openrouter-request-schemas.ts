@@ -157,13 +157,15 @@ const FREE_FORM_KEYS = new Set(['metadata', 'logit_bias', 'trace', 'user_locatio
 /**
  * `allowFallbacks` -> `allow_fallbacks`, recursively, so AI SDK-style camelCase and the wire's
  * snake_case are both accepted everywhere. User data (metadata, logit bias, trace fields) keeps
- * its keys.
+ * its keys. A `__proto__` key is left out: it is no field, and assigning it would replace the
+ * copy's prototype.
  */
 export function toWireCase(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toWireCase);
   if (value === null || typeof value !== 'object') return value;
   const result: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
+    if (key === '__proto__') continue;
     const wireKey = toSnakeCase(key);
     result[wireKey] = FREE_FORM_KEYS.has(wireKey) ? child : toWireCase(child);
   }

@@ -16,6 +16,7 @@ import {
   DEFAULT_OPENROUTER_LIMITS,
   type OpenRouterLimits,
 } from './openrouter-fetch';
+import { buildOpenRouterUrl } from './openrouter-url';
 import { createRedactor, type Redactor, secretsOfHeaders } from './redact-secrets';
 import type { OpenRouterTimeout } from './request-timeout';
 import { VERSION } from './version';
@@ -111,8 +112,7 @@ async function send<T>(
   stream: boolean,
 ): Promise<OpenRouterResponse<T> & { call: CallSignal; redact: Redactor }> {
   const { config, body } = request;
-  const search = request.query?.toString();
-  const url = `${config.baseURL()}${request.path}${search ? `?${search}` : ''}`;
+  const url = buildOpenRouterUrl(config.baseURL(), request.path, request.query);
   const values = requestBodyValues(body);
   // Before anything that can wait: an abort or a timeout must be able to end every await below.
   const call = request.call ?? openCallSignal(request.abortSignal, request.timeout);

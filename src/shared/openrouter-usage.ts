@@ -2,7 +2,20 @@ import type { JSONObject, JSONValue, LanguageModelV4Usage } from '@ai-sdk/provid
 import { z } from 'zod/v4';
 import { lenient } from './openrouter-api';
 
-const nullishNumber = lenient(z.number());
+const NUMERIC = /^\s*-?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/;
+
+/** `"12"` -> 12: some upstreams send counts as strings. Other values are left to the schema. */
+function numericString(value: unknown): unknown {
+  return typeof value === 'string' && NUMERIC.test(value) ? Number(value) : value;
+}
+
+/**
+ * A token count: a non-negative integer (a numeric string is converted). Anything else, a
+ * negative or fractional count included, is dropped as unknown rather than passed on.
+ */
+const tokenCount = lenient(z.preprocess(numericString, z.number().int().nonnegative()));
+/** An amount in credits: a finite number (a numeric string is converted). */
+const amount = lenient(z.preprocess(numericString, z.number()));
 
 /**
  * OpenRouter's `usage` object, which every inference endpoint returns in the same shape (chat,
@@ -11,38 +24,38 @@ const nullishNumber = lenient(z.number());
  */
 export const openRouterUsageSchema = z
   .object({
-    prompt_tokens: nullishNumber,
-    completion_tokens: nullishNumber,
-    total_tokens: nullishNumber,
-    cost: nullishNumber,
+    prompt_tokens: tokenCount,
+    completion_tokens: tokenCount,
+    total_tokens: tokenCount,
+    cost: amount,
     is_byok: lenient(z.boolean()),
     prompt_tokens_details: lenient(
       z
         .object({
-          cached_tokens: nullishNumber,
-          cache_write_tokens: nullishNumber,
-          audio_tokens: nullishNumber,
-          video_tokens: nullishNumber,
+          cached_tokens: tokenCount,
+          cache_write_tokens: tokenCount,
+          audio_tokens: tokenCount,
+          video_tokens: tokenCount,
         })
         .passthrough(),
     ),
     completion_tokens_details: lenient(
       z
         .object({
-          reasoning_tokens: nullishNumber,
-          image_tokens: nullishNumber,
-          audio_tokens: nullishNumber,
-          accepted_prediction_tokens: nullishNumber,
-          rejected_prediction_tokens: nullishNumber,
+          reasoning_tokens: tokenCount,
+          image_tokens: tokenCount,
+          audio_tokens: tokenCount,
+          accepted_prediction_tokens: tokenCount,
+          rejected_prediction_tokens: tokenCount,
         })
         .passthrough(),
     ),
     cost_details: lenient(
       z
         .object({
-          upstream_inference_cost: nullishNumber,
-          upstream_inference_prompt_cost: nullishNumber,
-          upstream_inference_completions_cost: nullishNumber,
+          upstream_inference_cost: amount,
+          upstream_inference_prompt_cost: amount,
+          upstream_inference_completions_cost: amount,
         })
         .passthrough(),
     ),

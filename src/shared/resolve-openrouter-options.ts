@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type SharedV4Warning } from '@ai-sdk/provider';
 import type { z } from 'zod/v4';
+import { checkOptionValue, describeValue, isPlainObject } from './check-option-value';
 import { providerPreferencesSchema, toWireCase } from './openrouter-request-schemas';
 import { toSnakeCase } from './snake-case-keys';
 
@@ -35,22 +36,41 @@ export interface ResolvedOpenRouterOptions<BEHAVIOUR = Record<string, unknown>> 
 
 /**
  * Validates one options object (model settings or `providerOptions.openrouter`) against `spec`
- * and maps it to wire names. `source` names where it came from in errors and warnings. An
- * invalid value of a known field throws `InvalidArgumentError` naming the field, before anything
- * is sent.
+ * and maps it to wire names. `source` names where it came from in errors and warnings. Throws
+ * `InvalidArgumentError`, before anything is sent, when the options are not an object (`null`
+ * counts as none), when a value cannot be sent as JSON (see `checkOptionValue`), or when a known
+ * field has an invalid value; the error names the field. Keys are looked up as own properties
+ * only, so `constructor` or `prototype` are unknown keys like any other, and `__proto__` keys
+ * are left out with a warning.
  */
 export function resolveOpenRouterOptions<BEHAVIOUR = Record<string, unknown>>(
   spec: OpenRouterOptionsSpec,
-  options: Record<string, unknown> | undefined,
+  options: unknown,
   source: string,
   warnings: SharedV4Warning[],
 ): ResolvedOpenRouterOptions<BEHAVIOUR> {
   const body: Record<string, unknown> = {};
   const behaviour: Record<string, unknown> = {};
-  if (options) {
-    for (const [key, value] of Object.entries(options)) {
-      if (value !== undefined) resolveOne(spec, key, value, { source, body, behaviour, warnings });
+  if (options === undefined || options === null) return { body, behaviour: behaviour as BEHAVIOUR };
+  if (!isPlainObject(options)) {
+    throw new InvalidArgumentError({
+      argument: source,
+      message: `${source} must be an object of OpenRouter options (like { provider: { sort: 'price' } }), not ${describeValue(options)}.`,
+    });
+  }
+  const ignoredKey = (path: string) =>
+    warnings.push({
+      type: 'other',
+      message: `${path} was ignored: "__proto__" cannot be an option name.`,
+    });
+  for (const key of Object.keys(options)) {
+    const argument = `${source}.${key}`;
+    if (key === '__proto__') {
+      ignoredKey(argument);
+      continue;
     }
+    const value = checkOptionValue(options[key], argument, ignoredKey);
+    if (value !== undefined) resolveOne(spec, key, value, { source, body, behaviour, warnings });
   }
   return { body, behaviour: behaviour as BEHAVIOUR };
 }
@@ -69,8 +89,10 @@ function resolveOne(
   const { body, behaviour, warnings } = into;
   const wireKey = toSnakeCase(key);
   const argument = `${into.source}.${key}`;
-  const fieldSchema = spec.fields[wireKey];
-  const behaviourSchema = spec.behaviour?.[wireKey];
+  // Own properties only: `constructor` must not find Object's constructor on a spec object.
+  const fieldSchema = ownValue(spec.fields, wireKey);
+  const behaviourSchema = ownValue(spec.behaviour, wireKey);
+  const noEffect = ownValue(spec.noEffect, wireKey);
   if (fieldSchema) {
     const wireValue = spec.verbatimFields?.has(wireKey) ? value : toWireCase(value);
     body[wireKey] = validate(fieldSchema, wireValue, argument);
@@ -83,13 +105,14 @@ function resolveOne(
       type: 'other',
       message: `${argument} was ignored: the provider sets "${wireKey}" itself. Use extraBody to override it.`,
     });
-  } else if (spec.noEffect?.[wireKey]) {
-    warnings.push({ type: 'deprecated', setting: argument, message: spec.noEffect[wireKey] });
+  } else if (noEffect) {
+    warnings.push({ type: 'deprecated', setting: argument, message: noEffect });
   } else {
     // OpenRouter adds fields often: pass them through, but make typos visible.
     body[key] = value;
     const hint =
-      wireKey in providerPreferencesSchema.shape && 'provider' in spec.fields
+      Object.hasOwn(providerPreferencesSchema.shape, wireKey) &&
+      Object.hasOwn(spec.fields, 'provider')
         ? ` It is a provider routing field: put it inside \`provider\` ({ provider: { ${key}: ... } }).`
         : ' Check the spelling if this was not intended.';
     warnings.push({
@@ -106,15 +129,19 @@ function reportUnknownNestedKeys(
   argument: string,
   warnings: SharedV4Warning[],
 ): void {
-  const schema = spec.checkedNested?.[wireKey];
+  const schema = ownValue(spec.checkedNested, wireKey);
   if (!schema || value === null || typeof value !== 'object') return;
   for (const key of Object.keys(value)) {
-    if (key in schema.shape) continue;
+    if (Object.hasOwn(schema.shape, key)) continue;
     warnings.push({
       type: 'other',
       message: `${argument}.${key} is not a known OpenRouter ${wireKey} field; it was sent unchanged. Check the spelling if this was not intended.`,
     });
   }
+}
+
+function ownValue<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function snakeToCamel(key: string): string {

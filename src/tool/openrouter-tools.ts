@@ -1,5 +1,8 @@
+import { InvalidArgumentError } from '@ai-sdk/provider';
 import { createProviderExecutedToolFactory } from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
+import { checkOptionValue, describeValue, isPlainObject } from '../shared/check-option-value';
+import { snakeCaseKeys, toSnakeCase } from '../shared/snake-case-keys';
 
 /**
  * OpenRouter server tools (openrouter.ai/docs/guides/features/server-tools): executed by
@@ -46,28 +49,107 @@ export interface WebFetchArgs {
 /** Server tools without documented parameters take any OpenRouter-defined fields. */
 export type ServerToolArgs = Record<string, unknown>;
 
-function serverTool<ARGS extends object>(name: string) {
-  return createProviderExecutedToolFactory<Record<string, unknown>, unknown, ARGS>({
+const positiveInt = z.number().int().positive();
+const domains = z.array(z.string());
+
+/**
+ * The documented parameters of the server tools that have them, in wire spelling. Unknown
+ * parameters pass through (OpenRouter adds them often); a documented one must be valid.
+ */
+const argsSchemas: Record<string, z.ZodType> = {
+  web_search: z
+    .object({
+      engine: z.enum(['auto', 'native', 'exa', 'firecrawl', 'parallel', 'perplexity']),
+      mode: z.string(),
+      max_results: positiveInt,
+      max_total_results: positiveInt,
+      max_uses: positiveInt,
+      search_context_size: z.enum(['low', 'medium', 'high']),
+      max_characters: positiveInt,
+      user_location: z
+        .object({
+          type: z.literal('approximate'),
+          city: z.string(),
+          region: z.string(),
+          country: z.string(),
+          timezone: z.string(),
+        })
+        .partial()
+        .passthrough(),
+      allowed_domains: domains,
+      excluded_domains: domains,
+    })
+    .partial()
+    .passthrough(),
+  web_fetch: z
+    .object({
+      allowed_domains: domains,
+      blocked_domains: domains,
+      max_content_tokens: positiveInt,
+      max_uses: positiveInt,
+    })
+    .partial()
+    .passthrough(),
+};
+
+type ToolCallbacks = 'onInputStart' | 'onInputDelta' | 'onInputAvailable';
+
+/**
+ * A server tool's factory. Its arguments are checked when the tool is created, so a mistake
+ * (`maxResults: 'many'`) fails there with an `InvalidArgumentError` naming the argument instead
+ * of being sent: they must be an object (or absent), JSON must be able to carry them, and the
+ * documented ones must be valid.
+ */
+function serverTool<ARGS extends object>(name: string, factoryName: string) {
+  const factory = createProviderExecutedToolFactory<Record<string, unknown>, unknown, ARGS>({
     id: `openrouter.${name}`,
     inputSchema: serverToolInput,
     outputSchema: serverToolOutput,
   });
+  const argument = `openrouter.tools.${factoryName}`;
+  return (options: Parameters<typeof factory>[0] = {} as Parameters<typeof factory>[0]) => {
+    if (!isPlainObject(options)) {
+      throw new InvalidArgumentError({
+        argument,
+        message: `The arguments of ${argument}() must be an object, not ${describeValue(options)}.`,
+      });
+    }
+    const { onInputStart, onInputDelta, onInputAvailable, ...args } = options as Record<
+      ToolCallbacks,
+      unknown
+    >;
+    checkOptionValue(args, argument);
+    const schema = argsSchemas[name];
+    const result = schema?.safeParse(snakeCaseKeys(args));
+    if (result && !result.success) {
+      const issue = result.error.issues[0];
+      const [wireKey, ...rest] = issue?.path.map(String) ?? [];
+      const key = Object.keys(args).find((candidate) => toSnakeCase(candidate) === wireKey);
+      const path = [key ?? wireKey, ...rest].filter(Boolean).join('.');
+      throw new InvalidArgumentError({
+        argument: `${argument}.${path}`,
+        message: `Invalid value for ${argument}({ ${path} }): ${issue?.message ?? 'invalid'}`,
+        cause: result.error,
+      });
+    }
+    return factory(options);
+  };
 }
 
 export const openrouterTools = {
   /** `openrouter:web_search`: searches the web; results also arrive as `source` parts. */
-  webSearch: serverTool<WebSearchArgs>('web_search'),
+  webSearch: serverTool<WebSearchArgs>('web_search', 'webSearch'),
   /** `openrouter:web_fetch`: fetches a URL's content. */
-  webFetch: serverTool<WebFetchArgs>('web_fetch'),
+  webFetch: serverTool<WebFetchArgs>('web_fetch', 'webFetch'),
   /** `openrouter:datetime`: the current date and time. */
-  datetime: serverTool<ServerToolArgs>('datetime'),
-  imageGeneration: serverTool<ServerToolArgs>('image_generation'),
-  files: serverTool<ServerToolArgs>('files'),
-  bash: serverTool<ServerToolArgs>('bash'),
-  advisor: serverTool<ServerToolArgs>('advisor'),
-  subagent: serverTool<ServerToolArgs>('subagent'),
-  fusion: serverTool<ServerToolArgs>('fusion'),
-  searchModels: serverTool<ServerToolArgs>('experimental__search_models'),
+  datetime: serverTool<ServerToolArgs>('datetime', 'datetime'),
+  imageGeneration: serverTool<ServerToolArgs>('image_generation', 'imageGeneration'),
+  files: serverTool<ServerToolArgs>('files', 'files'),
+  bash: serverTool<ServerToolArgs>('bash', 'bash'),
+  advisor: serverTool<ServerToolArgs>('advisor', 'advisor'),
+  subagent: serverTool<ServerToolArgs>('subagent', 'subagent'),
+  fusion: serverTool<ServerToolArgs>('fusion', 'fusion'),
+  searchModels: serverTool<ServerToolArgs>('experimental__search_models', 'searchModels'),
 };
 
 /** Provider tool ids and their wire names (`openrouter.web_search` -> `web_search`). */

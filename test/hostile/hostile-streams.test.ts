@@ -211,9 +211,10 @@ const WRONG_SHAPES: Array<[string, unknown]> = [
   ['delta is a string', { id: 'gen-x', choices: [{ index: 0, delta: 'Hello' }] }],
   ['delta is null', { choices: [{ index: 0, delta: null, finish_reason: null }] }],
   ['content is a number', { choices: [{ index: 0, delta: { content: 42 } }] }],
+  // An array of text parts is read (see upstream-shapes.test.ts); other parts are skipped.
   [
-    'content is an array of parts',
-    { choices: [{ delta: { content: [{ type: 'text', text: 'x' }] } }] },
+    'content is an array without text parts',
+    { choices: [{ delta: { content: [{ type: 'image_url' }, null, 5, { text: 'x' }] } }] },
   ],
   ['finish_reason is a number', { choices: [{ index: 0, delta: {}, finish_reason: 7 }] }],
   ['tool_calls is a string', { choices: [{ delta: { tool_calls: 'x' } }] }],

@@ -10,6 +10,7 @@ import {
   type SharedV4ProviderMetadata,
   type SharedV4Warning,
 } from '@ai-sdk/provider';
+import { boundJsonDepth, deepValueWarning } from '../../shared/bound-json-depth';
 import {
   createOpenRouterResponseError,
   type OpenRouterErrorObject,
@@ -27,6 +28,7 @@ import { mapOpenRouterFinishReason } from '../map-openrouter-finish-reason';
 import { AnnotationCollector, mapOpenRouterImage } from '../map-openrouter-outputs';
 import { ServerToolCallMapper } from '../map-server-tool-call';
 import { buildOpenRouterChatProviderMetadata } from '../openrouter-chat-provider-metadata';
+import { readMessageContent, SkippedContentReporter } from '../read-message-content';
 import {
   ReasoningDetailsAccumulator,
   visibleReasoningText,
@@ -84,6 +86,7 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
   private readonly toolCalls: StreamingToolCallAssembler;
   private readonly serverToolCalls: ServerToolCallMapper;
   private readonly annotations: AnnotationCollector;
+  private readonly skippedContent: SkippedContentReporter;
   private finishReason: string | undefined;
   private nativeFinishReason: string | undefined;
   private usage: OpenRouterUsage | undefined;
@@ -91,6 +94,7 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
   private generationId: string | undefined;
   private logprobs: JSONValue[] | undefined;
   private routerMetadata: unknown;
+  private warnedDepth = false;
 
   /** `[DONE]` arrived (or the stream ended): nothing more is read. */
   get isDone(): boolean {
@@ -99,9 +103,14 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
 
   constructor(private readonly options: OpenRouterChatStreamStateOptions) {
     const ids = new ToolCallIdAllocator(options.prompt, options.generateId);
-    this.toolCalls = new StreamingToolCallAssembler(options.emit, ids);
+    // Warnings found while reading still reach the app: `ai` reads this array (the one sent
+    // with `stream-start`) when the step finishes.
+    this.toolCalls = new StreamingToolCallAssembler(options.emit, ids, (warning) =>
+      options.warnings.push(warning),
+    );
     this.serverToolCalls = new ServerToolCallMapper(options.tools, ids);
     this.annotations = new AnnotationCollector(options.generateId);
+    this.skippedContent = new SkippedContentReporter(options.warnings);
     options.emit({ type: 'stream-start', warnings: options.warnings });
   }
 
@@ -119,7 +128,7 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
     }
     let chunk: unknown;
     try {
-      chunk = JSON.parse(data);
+      chunk = this.boundDepth(JSON.parse(data));
     } catch (cause) {
       this.fail(
         new InvalidResponseDataError({
@@ -209,6 +218,16 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
     });
   }
 
+  /** Values from events reach the parts and metadata: their depth is bounded (warned once). */
+  private boundDepth(chunk: unknown): unknown {
+    const bounded = boundJsonDepth(chunk);
+    if (bounded.truncated && !this.warnedDepth) {
+      this.warnedDepth = true;
+      this.options.warnings.push(deepValueWarning());
+    }
+    return bounded.value;
+  }
+
   private fail(error: unknown, cause?: unknown): void {
     this.failed = true;
     this.options.emit({
@@ -272,7 +291,13 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
       // both would show the reasoning twice.
       this.reasoningText(delta.reasoning, undefined);
     }
-    if (typeof delta.content === 'string' && delta.content.length > 0) this.text(delta.content);
+    if (typeof delta.content === 'string') {
+      if (delta.content.length > 0) this.text(delta.content);
+    } else if (Array.isArray(delta.content)) {
+      const content = readMessageContent(delta.content);
+      this.skippedContent.report(content.skipped);
+      if (content.text.length > 0) this.text(content.text);
+    }
     if (Array.isArray(delta.tool_calls)) {
       this.closeBlock();
       for (const toolCall of delta.tool_calls) {

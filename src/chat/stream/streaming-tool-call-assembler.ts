@@ -2,8 +2,14 @@ import {
   InvalidResponseDataError,
   type LanguageModelV4StreamPart,
   type SharedV4ProviderMetadata,
+  type SharedV4Warning,
 } from '@ai-sdk/provider';
 import { StringBuilder } from '../../shared/string-builder';
+import {
+  toolCallArgumentsText,
+  toolCallInput,
+  unexpectedArgumentsWarning,
+} from '../tool-call-arguments';
 import {
   type AllocatedToolCallId,
   type ToolCallIdAllocator,
@@ -44,6 +50,7 @@ export class StreamingToolCallAssembler {
   constructor(
     private readonly emit: (part: LanguageModelV4StreamPart) => void,
     private readonly ids: ToolCallIdAllocator,
+    private readonly warn: (warning: SharedV4Warning) => void,
   ) {}
 
   /** Whether a call started in this response (a call that never got a name does not count). */
@@ -53,8 +60,10 @@ export class StreamingToolCallAssembler {
     const call = this.findOrCreate(delta);
     const name = delta.function?.name;
     if (typeof name === 'string' && name.length > 0 && call.name === undefined) call.name = name;
-    const fragment = delta.function?.arguments;
-    const text = typeof fragment === 'string' ? fragment : '';
+    // Usually a string fragment; some upstreams send the whole arguments as an object.
+    const args = toolCallArgumentsText(delta.function?.arguments);
+    if (args.unexpected) this.warn(unexpectedArgumentsWarning(call.name, args.unexpected));
+    const text = args.text ?? '';
     if (!call.started) {
       call.arguments.append(text);
       if (call.name === undefined) return;
@@ -92,7 +101,7 @@ export class StreamingToolCallAssembler {
         toolCallId: call.id,
         toolName: call.name,
         // A call without arguments streams "" throughout; the AI SDK expects JSON.
-        input: input.trim().length > 0 ? input : '{}',
+        input: toolCallInput(input),
         ...(providerMetadata ? { providerMetadata } : {}),
       });
     }

@@ -61,7 +61,7 @@ describe('ToolCallIdAllocator', () => {
     expect(ids.allocate(proposed)).toEqual({ id: 'call_gen-1' });
   });
 
-  it('draws again when a generated id collides with the history or the response', () => {
+  it('numbers a generated id that collides with the history or the response, never drawing in a loop', () => {
     const sequence = ['a', 'b', 'a', 'c'];
     const ids = new ToolCallIdAllocator(
       [
@@ -72,7 +72,9 @@ describe('ToolCallIdAllocator', () => {
       ],
       () => sequence.shift() ?? 'exhausted',
     );
+    expect(ids.allocate(undefined)).toEqual({ id: 'call_a_1' });
     expect(ids.allocate(undefined)).toEqual({ id: 'call_b' });
+    expect(ids.allocate(undefined)).toEqual({ id: 'call_a_2' });
     expect(ids.allocate(undefined)).toEqual({ id: 'call_c' });
   });
 
@@ -104,5 +106,39 @@ describe('toolCallProviderMetadata', () => {
     expect(toolCallProviderMetadata({ id: 'call_1', wireId: 'w' }, undefined)).toEqual({
       openrouter: { toolCallId: 'w' },
     });
+  });
+});
+
+const PROMPT_WITH_FIXED_ID: LanguageModelV4Prompt = [
+  {
+    role: 'assistant',
+    content: [{ type: 'tool-call', toolCallId: 'call_fixed', toolName: 't', input: {} }],
+  },
+];
+
+describe('ToolCallIdAllocator with a generateId that repeats itself', () => {
+  it('keeps an unused upstream id and replaces a repeat, keeping the upstream one for the wire', () => {
+    const ids = new ToolCallIdAllocator(PROMPT_WITH_FIXED_ID, () => 'new');
+    expect(ids.allocate('tool_0')).toEqual({ id: 'tool_0' });
+    expect(ids.allocate('call_fixed')).toEqual({ id: 'call_new', wireId: 'call_fixed' });
+  });
+
+  it('terminates with distinct ids when generateId returns a constant', () => {
+    let calls = 0;
+    const ids = new ToolCallIdAllocator(PROMPT_WITH_FIXED_ID, () => {
+      calls++;
+      return 'fixed';
+    });
+    // `call_fixed` is taken by the prompt: the first fresh id is already numbered.
+    const allocated = [ids.allocate(undefined), ids.allocate(''), ids.allocate(null)];
+    expect(allocated.map((a) => a.id)).toEqual(['call_fixed_1', 'call_fixed_2', 'call_fixed_3']);
+    expect(calls).toBe(3);
+  });
+
+  it('numbers past ids an upstream already used', () => {
+    const ids = new ToolCallIdAllocator([], () => 'x');
+    expect(ids.allocate('call_x_1').id).toBe('call_x_1');
+    expect(ids.allocate(undefined).id).toBe('call_x');
+    expect(ids.allocate(undefined).id).toBe('call_x_2');
   });
 });

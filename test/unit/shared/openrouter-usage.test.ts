@@ -28,6 +28,48 @@ describe('openRouterUsageSchema', () => {
   });
 });
 
+describe('openRouterUsageSchema: counts and amounts', () => {
+  it('reads token counts only as non-negative integers, converting numeric strings', () => {
+    const usage = parse({
+      prompt_tokens: '12',
+      completion_tokens: -5,
+      total_tokens: 7.5,
+      prompt_tokens_details: { cached_tokens: ' 4 ', cache_write_tokens: '' },
+      completion_tokens_details: { reasoning_tokens: '-1', image_tokens: '1e2' },
+    });
+    expect(usage).toMatchObject({
+      prompt_tokens: 12,
+      completion_tokens: undefined,
+      total_tokens: undefined,
+      prompt_tokens_details: { cached_tokens: 4, cache_write_tokens: undefined },
+      completion_tokens_details: { reasoning_tokens: undefined, image_tokens: 100 },
+    });
+    expect(convertOpenRouterUsage(usage).outputTokens).toEqual({
+      total: undefined,
+      text: undefined,
+      reasoning: undefined,
+    });
+  });
+
+  it('reads amounts as finite numbers, converting numeric strings', () => {
+    expect(
+      parse({
+        cost: '0.25',
+        cost_details: {
+          upstream_inference_cost: 'free',
+          upstream_inference_prompt_cost: Number.POSITIVE_INFINITY,
+        },
+      }),
+    ).toMatchObject({
+      cost: 0.25,
+      cost_details: {
+        upstream_inference_cost: undefined,
+        upstream_inference_prompt_cost: undefined,
+      },
+    });
+  });
+});
+
 describe('convertOpenRouterUsage', () => {
   it('splits cached and written prompt tokens out of the total, and reasoning out of the output', () => {
     const usage = parse({

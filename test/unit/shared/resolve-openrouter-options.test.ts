@@ -22,7 +22,7 @@ const spec: OpenRouterOptionsSpec = {
   noEffect: { usage: 'usage is always returned.' },
 };
 
-function resolve(options: Record<string, unknown>) {
+function resolve(options: unknown) {
   const warnings: SharedV4Warning[] = [];
   const result = resolveOpenRouterOptions(spec, options, 'providerOptions.openrouter', warnings);
   return { ...result, warnings };
@@ -99,5 +99,64 @@ describe('resolveOpenRouterOptions', () => {
 
   it('skips undefined values', () => {
     expect(resolve({ inputType: undefined })).toMatchObject({ body: {}, warnings: [] });
+  });
+
+  it('treats undefined and null options as none, and anything but an object as an error', () => {
+    expect(resolve(undefined)).toMatchObject({ body: {}, warnings: [] });
+    expect(resolve(null)).toMatchObject({ body: {}, warnings: [] });
+    for (const options of ['abc', [1, 2], 42, new Date()]) {
+      expect(() => resolve(options)).toThrow(InvalidArgumentError);
+      expect(() => resolve(options)).toThrow(/providerOptions\.openrouter must be an object/);
+    }
+  });
+
+  it('looks keys up as own properties: constructor and prototype are unknown keys', () => {
+    const { body, warnings } = resolve({
+      constructor: 'x',
+      prototype: 1,
+      toString: 2,
+      provider: { constructor: 'y', prototype: 3 },
+    });
+    expect(body).toEqual({
+      constructor: 'x',
+      prototype: 1,
+      toString: 2,
+      provider: { constructor: 'y', prototype: 3 },
+    });
+    expect(warnings.map((warning) => (warning as { message: string }).message)).toEqual([
+      expect.stringMatching(/^providerOptions\.openrouter\.constructor is not a known/),
+      expect.stringMatching(/^providerOptions\.openrouter\.prototype is not a known/),
+      expect.stringMatching(/^providerOptions\.openrouter\.toString is not a known/),
+      expect.stringMatching(/^providerOptions\.openrouter\.provider\.constructor is not a known/),
+      expect.stringMatching(/^providerOptions\.openrouter\.provider\.prototype is not a known/),
+    ]);
+  });
+
+  it('leaves out __proto__ keys at any depth with a warning, without touching prototypes', () => {
+    const { body, warnings } = resolve(
+      JSON.parse(
+        '{"__proto__":{"model":"x"},"provider":{"__proto__":{"sort":"price"}},"z":{"__proto__":1}}',
+      ),
+    );
+    expect(body).toEqual({ provider: {}, z: {} });
+    expect(Object.getPrototypeOf(body)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(body.provider)).toBe(Object.prototype);
+    expect(warnings.map((warning) => (warning as { message: string }).message)).toEqual([
+      'providerOptions.openrouter.__proto__ was ignored: "__proto__" cannot be an option name.',
+      'providerOptions.openrouter.provider.__proto__ was ignored: "__proto__" cannot be an option name.',
+      'providerOptions.openrouter.z.__proto__ was ignored: "__proto__" cannot be an option name.',
+      expect.stringMatching(/^providerOptions\.openrouter\.z is not a known/),
+    ]);
+  });
+
+  it('rejects values JSON cannot carry, naming the field, before validating them', () => {
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(() => resolve({ provider: circular })).toThrow(
+      /providerOptions\.openrouter\.provider\.self: it refers back/,
+    );
+    expect(() => resolve({ dimensions: 3n })).toThrow(
+      /providerOptions\.openrouter\.dimensions: it is a BigInt/,
+    );
   });
 });

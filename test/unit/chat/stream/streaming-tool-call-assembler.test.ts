@@ -2,6 +2,7 @@ import {
   InvalidResponseDataError,
   type LanguageModelV4Prompt,
   type LanguageModelV4StreamPart,
+  type SharedV4Warning,
 } from '@ai-sdk/provider';
 import { mockId } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it } from 'vitest';
@@ -10,11 +11,13 @@ import { ToolCallIdAllocator } from '../../../../src/chat/tool-call-ids';
 
 function assembler(prompt: LanguageModelV4Prompt = []) {
   const parts: LanguageModelV4StreamPart[] = [];
+  const warnings: SharedV4Warning[] = [];
   const tools = new StreamingToolCallAssembler(
     (part) => parts.push(part),
     new ToolCallIdAllocator(prompt, mockId()),
+    (warning) => warnings.push(warning),
   );
-  return { tools, parts };
+  return { tools, parts, warnings };
 }
 
 const noMetadata = () => undefined;
@@ -162,8 +165,8 @@ describe('StreamingToolCallAssembler', () => {
     expect((error as InvalidResponseDataError).data).toEqual({ id: 'c', arguments: '{"a":1}' });
   });
 
-  it('ignores fields of the wrong type instead of failing', () => {
-    const { tools, parts } = assembler();
+  it('ignores ids and indexes of the wrong type, and keeps non-string arguments as JSON text with a warning', () => {
+    const { tools, parts, warnings } = assembler();
     tools.processDelta({ index: '0', id: 7, function: { name: 'f', arguments: 42 } });
     tools.processDelta({ index: null, function: { name: '', arguments: '{"ok":true}' } });
     tools.finalizeAll(noMetadata);
@@ -171,8 +174,9 @@ describe('StreamingToolCallAssembler', () => {
       type: 'tool-call',
       toolCallId: 'call_id-0',
       toolName: 'f',
-      input: '{"ok":true}',
+      input: '42{"ok":true}',
     });
+    expect(warnings).toHaveLength(1);
   });
 
   it('attaches round-trip metadata and the replaced wire id to the tool-call', () => {
