@@ -10,6 +10,7 @@ import {
   type SharedV4ProviderMetadata,
   type SharedV4Warning,
 } from '@ai-sdk/provider';
+import { mapOpenRouterFinishReason } from '../../shared/map-openrouter-finish-reason';
 import {
   createOpenRouterResponseError,
   type OpenRouterErrorObject,
@@ -23,7 +24,6 @@ import {
   type OpenRouterUsage,
   openRouterUsageSchema,
 } from '../../shared/openrouter-usage';
-import { mapOpenRouterFinishReason } from '../map-openrouter-finish-reason';
 import { AnnotationCollector, mapOpenRouterImage } from '../map-openrouter-outputs';
 import { ServerToolCallMapper } from '../map-server-tool-call';
 import { buildOpenRouterChatProviderMetadata } from '../openrouter-chat-provider-metadata';
