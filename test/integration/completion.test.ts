@@ -271,6 +271,26 @@ describe('streamText with the completion model', () => {
   });
 });
 
+describe('abort of a non-streamed completion', () => {
+  it('ends generateText at once while the body is still outstanding', async () => {
+    ctx.emulator.enqueue({
+      type: 'raw',
+      headers: { 'content-type': 'application/json' },
+      body: '{"id":"gen-slow",',
+      ending: 'hang',
+    });
+    const controller = new AbortController();
+    const call = generateText({ model: completion(), prompt: 'x', abortSignal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const abortedAt = Date.now();
+    controller.abort();
+    const error = await rejectionOf(call);
+    expect(Date.now() - abortedAt).toBeLessThan(1_000);
+    expect((error as Error).name).toMatch(/Abort/);
+    expect(await requestAt(ctx.emulator).closed).toEqual({ closedEarly: true });
+  });
+});
+
 describe('options of the completion model', () => {
   it('sends the endpoint options in both spellings, call options over settings', async () => {
     ctx.emulator.setHandler(scriptedCompletion({ text: 'ok' }));
