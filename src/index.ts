@@ -10,6 +10,12 @@ export type {
   OpenRouterChatSettings,
   OpenRouterLanguageModelOptions,
 } from './chat/openrouter-chat-options';
+export type { OpenRouterCompletionLanguageModel } from './completion/openrouter-completion-model';
+export type {
+  OpenRouterCompletionBehaviourOptions,
+  OpenRouterCompletionModelOptions,
+  OpenRouterCompletionSettings,
+} from './completion/openrouter-completion-options';
 export {
   createOpenRouter,
   DEFAULT_OPENROUTER_BASE_URL,

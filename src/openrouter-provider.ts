@@ -13,6 +13,8 @@ import {
 import type { OpenRouterChatConfig } from './chat/openrouter-chat-config';
 import { OpenRouterChatLanguageModel } from './chat/openrouter-chat-language-model';
 import type { OpenRouterChatSettings } from './chat/openrouter-chat-options';
+import { OpenRouterCompletionLanguageModel } from './completion/openrouter-completion-model';
+import type { OpenRouterCompletionSettings } from './completion/openrouter-completion-options';
 import type { CapabilityChecksSetting } from './platform/capability-check';
 import { createCapabilityCheck, createLazyPlatformApi } from './platform/lazy-platform';
 import type { OpenRouterChatModelId } from './platform/openrouter-model-ids';
@@ -94,6 +96,17 @@ export interface OpenRouterProvider extends ProviderV4 {
     modelId: OpenRouterChatModelId,
     settings?: OpenRouterChatSettings,
   ): OpenRouterChatLanguageModel;
+  /**
+   * A language model over OpenRouter's legacy text-completion endpoint (`POST /completions`),
+   * for `generateText` and `streamText`: the prompt is sent as one text (a lone user prompt as
+   * written, a conversation as a `user:` / `assistant:` transcript) and the model continues it.
+   * Takes the endpoint's own options (`suffix`, `echo`, `logprobs`, `logitBias`, routing, ...) as
+   * settings or `providerOptions.openrouter`. No tools or JSON output: those give warnings.
+   */
+  completion(
+    modelId: OpenRouterChatModelId,
+    settings?: OpenRouterCompletionSettings,
+  ): OpenRouterCompletionLanguageModel;
   /** Not available yet: throws `NoSuchModelError`. */
   embeddingModel(modelId: string): EmbeddingModelV4;
   /** @deprecated Use `embeddingModel`. */
@@ -140,6 +153,9 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     return new OpenRouterChatLanguageModel(modelId, settings ?? {}, config('chat'));
   };
 
+  const createCompletionModel = (modelId: string, settings: OpenRouterCompletionSettings = {}) =>
+    new OpenRouterCompletionLanguageModel(modelId, settings, config('completion'));
+
   const unsupported = (modelType: 'embeddingModel' | 'imageModel') => (modelId: string) => {
     throw new NoSuchModelError({
       modelId,
@@ -161,6 +177,7 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     specificationVersion: 'v4' as const,
     languageModel: createChatModel,
     chat: createChatModel,
+    completion: createCompletionModel,
     embeddingModel: unsupported('embeddingModel'),
     textEmbeddingModel: unsupported('embeddingModel'),
     imageModel: unsupported('imageModel'),

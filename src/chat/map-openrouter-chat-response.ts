@@ -9,8 +9,8 @@ import type {
   SharedV4ProviderMetadata,
   SharedV4Warning,
 } from '@ai-sdk/provider';
+import { mapOpenRouterFinishReason } from '../shared/map-openrouter-finish-reason';
 import { convertOpenRouterUsage } from '../shared/openrouter-usage';
-import { mapOpenRouterFinishReason } from './map-openrouter-finish-reason';
 import { AnnotationCollector, mapOpenRouterImage } from './map-openrouter-outputs';
 import { ServerToolCallMapper } from './map-server-tool-call';
 import type { OpenRouterChatResponse } from './openrouter-chat-api';

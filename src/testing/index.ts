@@ -27,6 +27,14 @@ export {
   TRANSCRIPT_REASONING_TOOL_CALL,
 } from './chat/transcripts.js';
 export {
+  type CompletionFinishReason,
+  type CompletionScript,
+  completionJson,
+  completionResponse,
+  completionStream,
+} from './completion/completion-fixtures.js';
+export { scriptedCompletion } from './completion/completion-handler.js';
+export {
   creditsBody,
   DEFAULT_SUPPORTED_PARAMETERS,
   endpointEntry,

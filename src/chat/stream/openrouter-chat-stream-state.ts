@@ -11,6 +11,7 @@ import {
   type SharedV4Warning,
 } from '@ai-sdk/provider';
 import { boundJsonDepth, deepValueWarning } from '../../shared/bound-json-depth';
+import { mapOpenRouterFinishReason } from '../../shared/map-openrouter-finish-reason';
 import {
   createOpenRouterResponseError,
   type OpenRouterErrorObject,
@@ -24,7 +25,6 @@ import {
   type OpenRouterUsage,
   openRouterUsageSchema,
 } from '../../shared/openrouter-usage';
-import { mapOpenRouterFinishReason } from '../map-openrouter-finish-reason';
 import { AnnotationCollector, mapOpenRouterImage } from '../map-openrouter-outputs';
 import { ServerToolCallMapper } from '../map-server-tool-call';
 import { buildOpenRouterChatProviderMetadata } from '../openrouter-chat-provider-metadata';

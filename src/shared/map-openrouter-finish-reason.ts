@@ -4,7 +4,8 @@ import type { LanguageModelV4FinishReason } from '@ai-sdk/provider';
  * Maps OpenRouter's normalised `finish_reason` to the AI SDK's unified reason, in one rule:
  * `length`, `content_filter` and `error` say the generation was cut and win; otherwise the
  * presence of client tool calls decides. Several upstreams answer `stop`, `null` or an unknown
- * value together with tool calls, which would otherwise end an agent loop early.
+ * value together with tool calls, which would otherwise end an agent loop early. Every endpoint
+ * with a `finish_reason` uses it (chat, legacy completions); one without tool calls passes `false`.
  */
 export function mapOpenRouterFinishReason(
   finishReason: string | null | undefined,

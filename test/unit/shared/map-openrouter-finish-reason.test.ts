@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapOpenRouterFinishReason } from '../../../src/chat/map-openrouter-finish-reason';
+import { mapOpenRouterFinishReason } from '../../../src/shared/map-openrouter-finish-reason';
 
 describe('mapOpenRouterFinishReason', () => {
   it.each([
@@ -12,6 +12,7 @@ describe('mapOpenRouterFinishReason', () => {
     [null, 'other'],
     [undefined, 'other'],
     ['end_turn', 'other'],
+    ['eos', 'other'],
     ['', 'other'],
   ] as const)('without tool calls maps %j to %s', (finishReason, unified) => {
     expect(mapOpenRouterFinishReason(finishReason, false)).toBe(unified);
