@@ -27,6 +27,16 @@ function responseOf(
   return new Response(body, { status: 200, headers });
 }
 
+/** What the handler rejects with for `response`. */
+async function failureOf(response: Response): Promise<unknown> {
+  try {
+    await openRouterBinaryResponseHandler({ response, ...context });
+  } catch (error) {
+    return error;
+  }
+  throw new Error('Expected the handler to reject.');
+}
+
 describe('openRouterBinaryResponseHandler', () => {
   it('returns a body that arrives in one chunk as that very chunk (no copy)', async () => {
     const chunk = new Uint8Array([0xff, 0xfb, 0x90, 0x64, 1, 2, 3]);
@@ -56,12 +66,11 @@ describe('openRouterBinaryResponseHandler', () => {
   it('throws the typed error of a JSON {error} body sent with status 200', async () => {
     const text = JSON.stringify({ error: { code: 503, message: 'No TTS provider available' } });
     const bytes = new TextEncoder().encode(text);
-    const error = await openRouterBinaryResponseHandler({
-      response: responseOf([bytes.subarray(0, 10), bytes.subarray(10)], {
+    const error = await failureOf(
+      responseOf([bytes.subarray(0, 10), bytes.subarray(10)], {
         'content-type': 'application/json',
       }),
-      ...context,
-    }).catch((caught: unknown) => caught);
+    );
     expect(APICallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
       statusCode: 503,
@@ -81,10 +90,9 @@ describe('openRouterBinaryResponseHandler', () => {
   });
 
   it('reports a body that breaks off as a retryable APICallError', async () => {
-    const error = await openRouterBinaryResponseHandler({
-      response: responseOf([new Uint8Array([1, 2])], undefined, new TypeError('terminated')),
-      ...context,
-    }).catch((caught: unknown) => caught);
+    const error = await failureOf(
+      responseOf([new Uint8Array([1, 2])], undefined, new TypeError('terminated')),
+    );
     expect(APICallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ isRetryable: true, statusCode: 200 });
     expect((error as APICallError).cause).toMatchObject({ message: 'terminated' });
@@ -92,18 +100,12 @@ describe('openRouterBinaryResponseHandler', () => {
 
   it('lets an abort during the read through as the abort', async () => {
     const abort = new DOMException('This operation was aborted', 'AbortError');
-    const error = await openRouterBinaryResponseHandler({
-      response: responseOf([new Uint8Array([1])], undefined, abort),
-      ...context,
-    }).catch((caught: unknown) => caught);
+    const error = await failureOf(responseOf([new Uint8Array([1])], undefined, abort));
     expect(error).toBe(abort);
   });
 
   it('reports a missing body as an APICallError', async () => {
-    const error = await openRouterBinaryResponseHandler({
-      response: new Response(null, { status: 200 }),
-      ...context,
-    }).catch((caught: unknown) => caught);
+    const error = await failureOf(new Response(null, { status: 200 }));
     expect(APICallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ message: 'Response body is empty' });
   });
