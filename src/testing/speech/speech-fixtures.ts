@@ -50,8 +50,8 @@ export function speechResponse(
     type: 'raw',
     body,
     headers: {
+      // No Content-Length: OpenRouter streams the audio as it is generated (chunked).
       'content-type': contentType ?? CONTENT_TYPES[format],
-      'content-length': String(body.byteLength),
       ...(generation ? { 'x-generation-id': generation } : {}),
       ...headers,
     },
