@@ -49,9 +49,19 @@ export type {
   OpenRouterReasoningOptions,
 } from './shared/openrouter-request-schemas';
 export { VERSION } from './shared/version';
+export type { OpenRouterSpeechModel } from './speech/openrouter-speech-model';
+export type {
+  OpenRouterSpeechModelOptions,
+  OpenRouterSpeechSettings,
+} from './speech/openrouter-speech-options';
 export {
   openrouterTools,
   type ServerToolArgs,
   type WebFetchArgs,
   type WebSearchArgs,
 } from './tool/openrouter-tools';
+export type { OpenRouterTranscriptionModel } from './transcription/openrouter-transcription-model';
+export type {
+  OpenRouterTranscriptionModelOptions,
+  OpenRouterTranscriptionSettings,
+} from './transcription/openrouter-transcription-options';

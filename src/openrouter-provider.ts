@@ -28,7 +28,11 @@ import {
   type OpenRouterHeaderSettings,
 } from './shared/openrouter-headers';
 import { normalizeOpenRouterBaseURL } from './shared/openrouter-url';
+import { OpenRouterSpeechModel } from './speech/openrouter-speech-model';
+import type { OpenRouterSpeechSettings } from './speech/openrouter-speech-options';
 import { openrouterTools } from './tool/openrouter-tools';
+import { OpenRouterTranscriptionModel } from './transcription/openrouter-transcription-model';
+import type { OpenRouterTranscriptionSettings } from './transcription/openrouter-transcription-options';
 
 export const DEFAULT_OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
 
@@ -113,6 +117,25 @@ export interface OpenRouterProvider extends ProviderV4 {
   textEmbeddingModel(modelId: string): EmbeddingModelV4;
   /** Not available yet: throws `NoSuchModelError`. */
   imageModel(modelId: string): ImageModelV4;
+  /**
+   * Text to speech for `generateSpeech`, over `POST /audio/speech` (e.g.
+   * `openai/gpt-4o-mini-tts-2025-12-15`). Returns mp3 unless `outputFormat: 'pcm'`.
+   */
+  speechModel(modelId: string, settings?: OpenRouterSpeechSettings): OpenRouterSpeechModel;
+  /** Alias of `speechModel`. */
+  speech(modelId: string, settings?: OpenRouterSpeechSettings): OpenRouterSpeechModel;
+  /**
+   * Speech to text for `transcribe`, over `POST /audio/transcriptions` (e.g. `openai/whisper-1`).
+   */
+  transcriptionModel(
+    modelId: string,
+    settings?: OpenRouterTranscriptionSettings,
+  ): OpenRouterTranscriptionModel;
+  /** Alias of `transcriptionModel`. */
+  transcription(
+    modelId: string,
+    settings?: OpenRouterTranscriptionSettings,
+  ): OpenRouterTranscriptionModel;
   /** OpenRouter server tools (`openrouter.tools.webSearch({...})`), executed by OpenRouter. */
   tools: typeof openrouterTools;
   /** The model catalog: `list({ ...filters })`, `get(id)`, `endpoints(id)`. */
@@ -156,6 +179,14 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
   const createCompletionModel = (modelId: string, settings: OpenRouterCompletionSettings = {}) =>
     new OpenRouterCompletionLanguageModel(modelId, settings, config('completion'));
 
+  const createSpeechModel = (modelId: string, settings: OpenRouterSpeechSettings = {}) =>
+    new OpenRouterSpeechModel(modelId, settings, config('speech'));
+
+  const createTranscriptionModel = (
+    modelId: string,
+    settings: OpenRouterTranscriptionSettings = {},
+  ) => new OpenRouterTranscriptionModel(modelId, settings, config('transcription'));
+
   const unsupported = (modelType: 'embeddingModel' | 'imageModel') => (modelId: string) => {
     throw new NoSuchModelError({
       modelId,
@@ -181,6 +212,10 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     embeddingModel: unsupported('embeddingModel'),
     textEmbeddingModel: unsupported('embeddingModel'),
     imageModel: unsupported('imageModel'),
+    speechModel: createSpeechModel,
+    speech: createSpeechModel,
+    transcriptionModel: createTranscriptionModel,
+    transcription: createTranscriptionModel,
     tools: openrouterTools,
     models: platform.models,
     key: platform.key,

@@ -1,8 +1,8 @@
 import { APICallError, EmptyResponseBodyError, InvalidResponseDataError } from '@ai-sdk/provider';
 import {
-  createBinaryResponseHandler,
   extractResponseHeaders,
   type FlexibleSchema,
+  isAbortError,
   type ResponseHandler,
   safeParseJSON,
   safeValidateTypes,
@@ -85,19 +85,72 @@ export const openRouterEventStreamResponseHandler: ResponseHandler<
   return { responseHeaders, value: response.body };
 };
 
-const readBinary = createBinaryResponseHandler();
-
-/** Raw bytes (audio, video content); a JSON `{ error }` body instead throws. */
-export const openRouterBinaryResponseHandler: ResponseHandler<Uint8Array> = async (options) => {
-  const { response, url, requestBodyValues } = options;
+/**
+ * Raw bytes (audio, video content); a JSON `{ error }` body instead throws. The bytes are
+ * copied at most once on the way: a body that arrives in one chunk is returned as it is, one in
+ * several chunks is copied once into a single buffer. (`Response.arrayBuffer()`, which
+ * provider-utils' binary handler uses, copies twice in Node's fetch: it concatenates the chunks,
+ * then copies the result into a fresh `ArrayBuffer`.) A JSON body is read the same way and
+ * decoded from those bytes, so it needs no second read.
+ */
+export const openRouterBinaryResponseHandler: ResponseHandler<Uint8Array> = async ({
+  response,
+  url,
+  requestBodyValues,
+}) => {
+  const responseHeaders = extractResponseHeaders(response);
+  if (!response.body) {
+    throw new APICallError({
+      message: 'Response body is empty',
+      url,
+      requestBodyValues,
+      statusCode: response.status,
+      responseHeaders,
+    });
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readAllBytes(response.body);
+  } catch (error) {
+    if (isAbortError(error)) throw error; // the request layer reports aborts and timeouts
+    // The status was 200 but the body broke off (a reset connection): worth another try.
+    throw new APICallError({
+      message: 'The connection closed before the whole response body arrived.',
+      cause: error,
+      url,
+      requestBodyValues,
+      statusCode: response.status,
+      responseHeaders,
+      isRetryable: true,
+    });
+  }
   if (isJson(response)) {
-    const responseHeaders = extractResponseHeaders(response);
-    const text = await response.clone().text();
-    const parsed = await safeParseJSON({ text });
+    const parsed = await safeParseJSON({ text: new TextDecoder().decode(bytes) });
     if (parsed.success) throwIfErrorBody(parsed.value, { url, requestBodyValues, responseHeaders });
   }
-  return readBinary(options);
+  return { responseHeaders, value: bytes };
 };
+
+/** Every chunk of `body` in one `Uint8Array`, each byte copied at most once. */
+async function readAllBytes(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    length += value.byteLength;
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
 
 function isJson(response: Response): boolean {
   return (response.headers.get('content-type') ?? '').includes('application/json');

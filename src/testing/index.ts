@@ -66,5 +66,34 @@ export {
   startOpenRouterEmulator,
 } from './server/server.js';
 export { planSseWrites, serializeSse, serializeSseEvent, type WritePlan } from './server/sse.js';
+export {
+  fromBase64,
+  mp3Silence,
+  type PcmToneOptions,
+  pcmTone,
+  toBase64,
+  wavDurationSeconds,
+  wavFile,
+} from './shared/audio.js';
 export { generationId, toolCallId } from './shared/ids.js';
 export { buildUsage, type OpenRouterUsage, type UsageEstimate } from './shared/usage.js';
+export {
+  type SpeechFormat,
+  type SpeechScript,
+  speechAudio,
+  speechResponse,
+} from './speech/speech-fixtures.js';
+export { scriptedSpeech } from './speech/speech-handler.js';
+export {
+  type TranscriptionRendering,
+  type TranscriptionScript,
+  type TranscriptionSegmentInput,
+  type TranscriptionUsage,
+  type TranscriptionWordInput,
+  transcriptionBody,
+  transcriptionUsage,
+} from './transcription/transcription-fixtures.js';
+export {
+  scriptedTranscription,
+  type TranscriptionHandlerOptions,
+} from './transcription/transcription-handler.js';

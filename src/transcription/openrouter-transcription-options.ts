@@ -1,0 +1,77 @@
+import { z } from 'zod/v4';
+import {
+  type EitherCase,
+  providerPreferencesSchema,
+  timeoutOptionSchema,
+} from '../shared/openrouter-request-schemas';
+import type { OpenRouterTimeout } from '../shared/request-timeout';
+import type { OpenRouterOptionsSpec } from '../shared/resolve-openrouter-options';
+
+/**
+ * `provider` on `POST /audio/transcriptions`: the routing preferences, plus `options`,
+ * per-provider settings OpenRouter forwards only to the provider that serves the request (keyed
+ * by provider slug, e.g. `{ groq: { prompt: '...' } }`). See
+ * https://openrouter.ai/docs/guides/overview/multimodal/stt.
+ */
+const transcriptionProviderSchema = providerPreferencesSchema.extend({
+  options: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+});
+
+/**
+ * The `POST /audio/transcriptions` request fields that no AI SDK call option maps to, in wire
+ * spelling. Model settings and `providerOptions.openrouter` accept each in wire spelling or
+ * camelCase.
+ */
+export const openRouterTranscriptionRequestFieldsSchema = z
+  .object({
+    /** ISO-639-1 code of the spoken language (`en`, `ja`); detected when absent. */
+    language: z.string().min(2),
+    /** 0 to 1; lower is more deterministic. */
+    temperature: z.number().min(0).max(1),
+    /**
+     * `json` (text and usage) or `verbose_json` (adds language, duration and timestamps; offered by
+     * OpenAI-compatible providers only, others answer 400). Set to `verbose_json` for you when
+     * `timestampGranularities` is given.
+     */
+    response_format: z.enum(['json', 'verbose_json']),
+    /** With `verbose_json`: `segment` and/or `word` timestamps. */
+    timestamp_granularities: z.array(z.enum(['word', 'segment'])),
+    provider: transcriptionProviderSchema,
+  })
+  .partial();
+
+/** Options that shape the call but are not body fields. */
+export interface OpenRouterTranscriptionBehaviourOptions {
+  /** Client-side timeouts, off by default: milliseconds, or `{ firstByteMs, idleMs }`. */
+  timeout?: OpenRouterTimeout;
+  /**
+   * Groups requests for sticky routing and logs; sent as the `x-session-id` header (the
+   * transcription endpoint takes no `session_id` body field). Overrides the provider's `sessionId`.
+   */
+  sessionId?: string;
+  /** @see sessionId */
+  session_id?: string;
+}
+
+/**
+ * `providerOptions.openrouter` of `transcribe`, and the settings of
+ * `openrouter.transcriptionModel(id, settings)`: every field in wire spelling or camelCase.
+ */
+export type OpenRouterTranscriptionModelOptions = EitherCase<
+  z.input<typeof openRouterTranscriptionRequestFieldsSchema>
+> &
+  OpenRouterTranscriptionBehaviourOptions;
+
+/** Second argument of `openrouter.transcriptionModel(modelId, settings)`: defaults for every call. */
+export type OpenRouterTranscriptionSettings = OpenRouterTranscriptionModelOptions & {
+  /** Merged into the request body after the settings and before call `providerOptions`. */
+  extraBody?: Record<string, unknown>;
+};
+
+/** How `resolveOpenRouterOptions` reads transcription settings and `providerOptions.openrouter`. */
+export const openRouterTranscriptionOptionsSpec: OpenRouterOptionsSpec = {
+  fields: openRouterTranscriptionRequestFieldsSchema.shape,
+  behaviour: { timeout: timeoutOptionSchema, session_id: z.string().min(1).max(256) },
+  checkedNested: { provider: transcriptionProviderSchema },
+  reserved: new Set(['model', 'input_audio']),
+};
