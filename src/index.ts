@@ -48,3 +48,10 @@ export {
   type WebFetchArgs,
   type WebSearchArgs,
 } from './tool/openrouter-tools';
+export type { OpenRouterVideoModel } from './video/openrouter-video-model';
+export type {
+  OpenRouterVideoBehaviourOptions,
+  OpenRouterVideoModelId,
+  OpenRouterVideoModelOptions,
+  OpenRouterVideoSettings,
+} from './video/openrouter-video-options';

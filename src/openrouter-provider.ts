@@ -23,6 +23,11 @@ import {
   type OpenRouterHeaderSettings,
 } from './shared/openrouter-headers';
 import { openrouterTools } from './tool/openrouter-tools';
+import { OpenRouterVideoModel } from './video/openrouter-video-model';
+import type {
+  OpenRouterVideoModelId,
+  OpenRouterVideoSettings,
+} from './video/openrouter-video-options';
 
 export const DEFAULT_OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
 
@@ -86,6 +91,19 @@ export interface OpenRouterProvider extends ProviderV4 {
   textEmbeddingModel(modelId: string): EmbeddingModelV4;
   /** Not available yet: throws `NoSuchModelError`. */
   imageModel(modelId: string): ImageModelV4;
+  /**
+   * A video model over OpenRouter's asynchronous `POST /videos` jobs, for
+   * `experimental_generateVideo` (its `poll` option sets how often and how long the job is
+   * polled; its `webhook` option registers a `callback_url`) and for `experimental_startVideo` /
+   * `experimental_getVideoStatus`. Settings are defaults for every call (`generateAudio`,
+   * `resolution`, `provider: { options }`, ...); call `providerOptions.openrouter` override them.
+   */
+  videoModel(
+    modelId: OpenRouterVideoModelId,
+    settings?: OpenRouterVideoSettings,
+  ): OpenRouterVideoModel;
+  /** Alias of `videoModel`. */
+  video(modelId: OpenRouterVideoModelId, settings?: OpenRouterVideoSettings): OpenRouterVideoModel;
   /** OpenRouter server tools (`openrouter.tools.webSearch({...})`), executed by OpenRouter. */
   tools: typeof openrouterTools;
   /** The model catalog: `list({ ...filters })`, `get(id)`, `endpoints(id)`. */
@@ -128,6 +146,9 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
   const createChatModel = (modelId: string, settings: OpenRouterChatSettings = {}) =>
     new OpenRouterChatLanguageModel(modelId, settings, config('chat'));
 
+  const createVideoModel = (modelId: string, settings: OpenRouterVideoSettings = {}) =>
+    new OpenRouterVideoModel(modelId, settings, config('video'));
+
   const unsupported = (modelType: 'embeddingModel' | 'imageModel') => (modelId: string) => {
     throw new NoSuchModelError({
       modelId,
@@ -152,6 +173,8 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     embeddingModel: unsupported('embeddingModel'),
     textEmbeddingModel: unsupported('embeddingModel'),
     imageModel: unsupported('imageModel'),
+    videoModel: createVideoModel,
+    video: createVideoModel,
     tools: openrouterTools,
     models: platform.models,
     key: platform.key,
