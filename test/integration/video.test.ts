@@ -542,6 +542,29 @@ describe('errors', () => {
     expect(error.message).toContain('Video generation job not found');
   });
 
+  it("applies the model's timeout setting to status checks (a retryable APICallError)", async () => {
+    ctx.emulator.setHandler(
+      withStatusOverride(
+        {},
+        () => new Promise((resolve) => setTimeout(() => resolve({ type: 'json', body: {} }), 1500)),
+      ),
+    );
+    const error = asApiCallError(
+      await rejectionOf(
+        generateVideo({
+          // Long enough for a cold first request, short against the 1.5 s stall.
+          model: model({ timeout: { firstByteMs: 300 } }),
+          prompt: 'x',
+          poll: FAST,
+          maxRetries: 0,
+        }),
+      ),
+    );
+    expect(error.isRetryable).toBe(true);
+    expect(error.message).toContain('timeout setting');
+    expect(error.url).toMatch(/\/videos\/gen-vid-[^/]+$/);
+  });
+
   it('a job id nobody knows answers 404 to getVideoStatus', async () => {
     ctx.emulator.setHandler(scriptedVideo());
     const error = asApiCallError(
