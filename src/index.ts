@@ -65,3 +65,10 @@ export type {
   OpenRouterTranscriptionModelOptions,
   OpenRouterTranscriptionSettings,
 } from './transcription/openrouter-transcription-options';
+export type { OpenRouterVideoModel } from './video/openrouter-video-model';
+export type {
+  OpenRouterVideoBehaviourOptions,
+  OpenRouterVideoModelId,
+  OpenRouterVideoModelOptions,
+  OpenRouterVideoSettings,
+} from './video/openrouter-video-options';

@@ -33,6 +33,11 @@ import type { OpenRouterSpeechSettings } from './speech/openrouter-speech-option
 import { openrouterTools } from './tool/openrouter-tools';
 import { OpenRouterTranscriptionModel } from './transcription/openrouter-transcription-model';
 import type { OpenRouterTranscriptionSettings } from './transcription/openrouter-transcription-options';
+import { OpenRouterVideoModel } from './video/openrouter-video-model';
+import type {
+  OpenRouterVideoModelId,
+  OpenRouterVideoSettings,
+} from './video/openrouter-video-options';
 
 export const DEFAULT_OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
 
@@ -136,6 +141,19 @@ export interface OpenRouterProvider extends ProviderV4 {
     modelId: string,
     settings?: OpenRouterTranscriptionSettings,
   ): OpenRouterTranscriptionModel;
+  /**
+   * A video model over OpenRouter's asynchronous `POST /videos` jobs, for
+   * `experimental_generateVideo` (its `poll` option sets how often and how long the job is
+   * polled; its `webhook` option registers a `callback_url`) and for `experimental_startVideo` /
+   * `experimental_getVideoStatus`. Settings are defaults for every call (`generateAudio`,
+   * `resolution`, `provider: { options }`, ...); call `providerOptions.openrouter` override them.
+   */
+  videoModel(
+    modelId: OpenRouterVideoModelId,
+    settings?: OpenRouterVideoSettings,
+  ): OpenRouterVideoModel;
+  /** Alias of `videoModel`. */
+  video(modelId: OpenRouterVideoModelId, settings?: OpenRouterVideoSettings): OpenRouterVideoModel;
   /** OpenRouter server tools (`openrouter.tools.webSearch({...})`), executed by OpenRouter. */
   tools: typeof openrouterTools;
   /** The model catalog: `list({ ...filters })`, `get(id)`, `endpoints(id)`. */
@@ -187,6 +205,9 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     settings: OpenRouterTranscriptionSettings = {},
   ) => new OpenRouterTranscriptionModel(modelId, settings, config('transcription'));
 
+  const createVideoModel = (modelId: string, settings: OpenRouterVideoSettings = {}) =>
+    new OpenRouterVideoModel(modelId, settings, config('video'));
+
   const unsupported = (modelType: 'embeddingModel' | 'imageModel') => (modelId: string) => {
     throw new NoSuchModelError({
       modelId,
@@ -216,6 +237,8 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     speech: createSpeechModel,
     transcriptionModel: createTranscriptionModel,
     transcription: createTranscriptionModel,
+    videoModel: createVideoModel,
+    video: createVideoModel,
     tools: openrouterTools,
     models: platform.models,
     key: platform.key,

@@ -10,3 +10,7 @@ export {
   reasoningSchema,
   toWireCase,
 } from './shared/openrouter-request-schemas';
+export {
+  openRouterVideoRequestFieldsSchema,
+  videoProviderSchema,
+} from './video/openrouter-video-options';

@@ -97,3 +97,19 @@ export {
   scriptedTranscription,
   type TranscriptionHandlerOptions,
 } from './transcription/transcription-handler.js';
+/**
+ * Video jobs (`POST /videos`, `GET /videos/{id}`, `GET /videos/{id}/content`): `scriptedVideo`
+ * plays jobs that stay pending for a number of status checks and then complete or fail; the
+ * builders render the submit and status bodies; `SAMPLE_MP4` is a tiny MP4 to serve as content.
+ */
+export {
+  SAMPLE_MP4,
+  type VideoJobOutcome,
+  type VideoJobScript,
+  type VideoJobStatus,
+  videoJobId,
+  videoPollingUrl,
+  videoStatusJson,
+  videoSubmitJson,
+} from './video/video-fixtures.js';
+export { type ScriptedVideoOptions, scriptedVideo } from './video/video-handler.js';
