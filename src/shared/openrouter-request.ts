@@ -67,6 +67,32 @@ export async function requestOpenRouter<T>(
   return response;
 }
 
+/** A GET of a URL that a response named, with the abort, timeout and handlers of any request. */
+export type OpenRouterResponseUrlRequest<T> = Omit<
+  OpenRouterRequest<T>,
+  'path' | 'query' | 'body' | 'keyOptional'
+> & {
+  /** The URL as the response gave it (a generated image or video to download). */
+  url: string;
+};
+
+/**
+ * GETs a URL taken from a response body (a generated file hosted on a CDN, say). Such a URL is
+ * not trusted: it must be http(s) and may not point at a private, loopback or link-local address
+ * (except on the configured base URL's origin), every redirect hop is checked the same way, and
+ * the provider's and the call's headers, the API key among them, are sent only to the base URL's
+ * origin, never to another host. An unsafe URL throws a `DownloadError` before anything is sent;
+ * HTTP errors are mapped as for any other request.
+ */
+export async function requestOpenRouterResponseUrl<T>(
+  request: OpenRouterResponseUrlRequest<T>,
+): Promise<OpenRouterResponse<T>> {
+  const { url, ...rest } = request;
+  const { call, ...response } = await send({ ...rest, path: '', keyOptional: true }, url);
+  call.done();
+  return response;
+}
+
 /**
  * Sends a request whose body is read later (an event stream). The returned lifecycle belongs to
  * the body's reader, which must report reads to it and end it: the timeout and the abort link
@@ -89,10 +115,12 @@ export async function requestOpenRouterStream(
 
 async function send<T>(
   request: OpenRouterRequest<T>,
+  /** A URL from a response body, fetched instead of `path` (see requestOpenRouterResponseUrl). */
+  responseUrl?: string,
 ): Promise<OpenRouterResponse<T> & { call: CallSignal }> {
   const { config, body } = request;
   const search = request.query?.toString();
-  const url = `${config.baseURL()}${request.path}${search ? `?${search}` : ''}`;
+  const url = responseUrl ?? `${config.baseURL()}${request.path}${search ? `?${search}` : ''}`;
   const headers = buildRequestHeaders(config, request.headers, request.keyOptional === true);
   const call = await openCallSignal(request.abortSignal, request.timeout);
   // The response starting counts as activity: it ends the first-byte wait of a timeout.
@@ -113,8 +141,7 @@ async function send<T>(
   try {
     const { value, rawValue, responseHeaders } =
       body === undefined
-        ? // Built from the configured base URL, never from a response: no URL check needed.
-          await getFromApi({ ...common, validateUrl: false })
+        ? await getFromApi({ ...common, ...urlTrust(config, responseUrl) })
         : 'json' in body
           ? await postJsonToApi({ ...common, body: body.json })
           : await postFormDataToApi({ ...common, formData: body.formData });
@@ -123,6 +150,17 @@ async function send<T>(
     call.done();
     throw call.timeoutError({ url, requestBodyValues: requestBodyValues(body) }) ?? error;
   }
+}
+
+/**
+ * A URL built from the configured base URL needs no check. A URL from a response is validated
+ * (provider-utils refuses private addresses and checks each redirect), except on the base URL's
+ * own origin, which may legitimately be a local proxy; headers go to that origin only.
+ */
+function urlTrust(config: OpenRouterRequestConfig, responseUrl: string | undefined) {
+  if (responseUrl === undefined) return { validateUrl: false };
+  const origin = new URL(config.baseURL()).origin;
+  return { validateUrl: true, credentialedOrigin: origin, trustedOrigin: origin };
 }
 
 function requestBodyValues(body: OpenRouterRequestBody | undefined): unknown {
