@@ -10,6 +10,11 @@ export type {
   OpenRouterChatSettings,
   OpenRouterLanguageModelOptions,
 } from './chat/openrouter-chat-options';
+export type { OpenRouterImageModel } from './image/openrouter-image-model';
+export type {
+  OpenRouterImageModelOptions,
+  OpenRouterImageSettings,
+} from './image/openrouter-image-options';
 export {
   createOpenRouter,
   DEFAULT_OPENROUTER_BASE_URL,

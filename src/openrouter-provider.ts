@@ -1,9 +1,4 @@
-import {
-  type EmbeddingModelV4,
-  type ImageModelV4,
-  NoSuchModelError,
-  type ProviderV4,
-} from '@ai-sdk/provider';
+import { type EmbeddingModelV4, NoSuchModelError, type ProviderV4 } from '@ai-sdk/provider';
 import {
   generateId as defaultGenerateId,
   type FetchFunction,
@@ -13,6 +8,8 @@ import {
 import type { OpenRouterChatConfig } from './chat/openrouter-chat-config';
 import { OpenRouterChatLanguageModel } from './chat/openrouter-chat-language-model';
 import type { OpenRouterChatSettings } from './chat/openrouter-chat-options';
+import { OpenRouterImageModel } from './image/openrouter-image-model';
+import type { OpenRouterImageSettings } from './image/openrouter-image-options';
 import type { CapabilityChecksSetting } from './platform/capability-check';
 import { createCapabilityCheck, createLazyPlatformApi } from './platform/lazy-platform';
 import type { OpenRouterChatModelId } from './platform/openrouter-model-ids';
@@ -84,8 +81,13 @@ export interface OpenRouterProvider extends ProviderV4 {
   embeddingModel(modelId: string): EmbeddingModelV4;
   /** @deprecated Use `embeddingModel`. */
   textEmbeddingModel(modelId: string): EmbeddingModelV4;
-  /** Not available yet: throws `NoSuchModelError`. */
-  imageModel(modelId: string): ImageModelV4;
+  /**
+   * An image model for `generateImage` (`POST /images`): generation, and editing with
+   * `prompt: { text, images }`. Settings are defaults for every call: the image options of
+   * `providerOptions.openrouter` (`resolution`, `quality`, `outputFormat`, `provider`, ...),
+   * `maxImagesPerCall` (default 1) and `extraBody`.
+   */
+  imageModel(modelId: string, settings?: OpenRouterImageSettings): OpenRouterImageModel;
   /** OpenRouter server tools (`openrouter.tools.webSearch({...})`), executed by OpenRouter. */
   tools: typeof openrouterTools;
   /** The model catalog: `list({ ...filters })`, `get(id)`, `endpoints(id)`. */
@@ -128,6 +130,9 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
   const createChatModel = (modelId: string, settings: OpenRouterChatSettings = {}) =>
     new OpenRouterChatLanguageModel(modelId, settings, config('chat'));
 
+  const createImageModel = (modelId: string, settings: OpenRouterImageSettings = {}) =>
+    new OpenRouterImageModel(modelId, settings, config('image'));
+
   const unsupported = (modelType: 'embeddingModel' | 'imageModel') => (modelId: string) => {
     throw new NoSuchModelError({
       modelId,
@@ -151,7 +156,7 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     chat: createChatModel,
     embeddingModel: unsupported('embeddingModel'),
     textEmbeddingModel: unsupported('embeddingModel'),
-    imageModel: unsupported('imageModel'),
+    imageModel: createImageModel,
     tools: openrouterTools,
     models: platform.models,
     key: platform.key,
