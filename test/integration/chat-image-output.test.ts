@@ -4,7 +4,7 @@
  * assistant message's `images`, the form OpenRouter's chat API takes for assistant images. Over
  * real HTTP to the emulator, two turns each.
  */
-import { generateText, type ModelMessage, streamText } from 'ai';
+import { generateText, type ModelMessage } from 'ai';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scriptedChat, TINY_PNG_BASE64 } from '../../src/testing/index';
 import {
