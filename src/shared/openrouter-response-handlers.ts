@@ -3,6 +3,7 @@ import {
   createBinaryResponseHandler,
   extractResponseHeaders,
   type FlexibleSchema,
+  isAbortError,
   type ResponseHandler,
   safeParseJSON,
   safeValidateTypes,
@@ -68,7 +69,11 @@ export const openRouterEventStreamResponseHandler: ResponseHandler<
 
 const readBinary = createBinaryResponseHandler();
 
-/** Raw bytes (audio, video content); a JSON `{ error }` body instead throws. */
+/**
+ * Raw bytes (audio, video content, downloaded images); a JSON `{ error }` body instead throws. An
+ * abort while the body is read rejects with the abort itself, as an abort before the response
+ * does (provider-utils would report it as a failed read).
+ */
 export const openRouterBinaryResponseHandler: ResponseHandler<Uint8Array> = async (options) => {
   const { response, url, requestBodyValues } = options;
   if (isJson(response)) {
@@ -77,7 +82,12 @@ export const openRouterBinaryResponseHandler: ResponseHandler<Uint8Array> = asyn
     const parsed = await safeParseJSON({ text });
     if (parsed.success) throwIfErrorBody(parsed.value, { url, requestBodyValues, responseHeaders });
   }
-  return readBinary(options);
+  try {
+    return await readBinary(options);
+  } catch (error) {
+    if (APICallError.isInstance(error) && isAbortError(error.cause)) throw error.cause;
+    throw error;
+  }
 };
 
 function isJson(response: Response): boolean {

@@ -209,6 +209,26 @@ describe('requestOpenRouter', () => {
     expect(error).toMatchObject({ isRetryable: true, message: expect.stringContaining('150 ms') });
   });
 
+  it('rejects with the abort when it comes while a binary body is read', async () => {
+    emulator.enqueue({
+      type: 'raw',
+      body: new Uint8Array([1, 2, 3]),
+      headers: { 'content-type': 'image/png' },
+      ending: 'hang',
+    });
+    const controller = new AbortController();
+    const pending = requestOpenRouter({
+      config: config(),
+      path: '/file',
+      abortSignal: controller.signal,
+      successfulResponseHandler: openRouterBinaryResponseHandler,
+    }).catch((caught: unknown) => caught);
+    setTimeout(() => controller.abort(), 50);
+    const error = await pending;
+    expect(error).toMatchObject({ name: 'AbortError' });
+    expect(APICallError.isInstance(error)).toBe(false);
+  });
+
   it("rejects with the caller's abort, not a timeout", async () => {
     emulator.setHandler(() => ({ type: 'raw', body: '', ending: 'hang' }));
     const controller = new AbortController();
