@@ -690,6 +690,22 @@ describe('errors', () => {
   });
 });
 
+describe('timeout', () => {
+  it('a timeout option ends a request that does not answer in time, as a retryable error', async () => {
+    ctx.emulator.setHandler(() => ({ type: 'raw', body: '', ending: 'hang' }));
+    const error = await rejectionOf(
+      generateImage({
+        model: model({ timeout: { firstByteMs: 5_000 } }),
+        prompt: 'p',
+        maxRetries: 0,
+        providerOptions: { openrouter: { timeout: { firstByteMs: 100 } } },
+      }),
+    );
+    expect(asApiCallError(error)).toMatchObject({ isRetryable: true });
+    expect((error as Error).message).toContain('100 ms');
+  });
+});
+
 describe('abort', () => {
   it('ends the call at once while the response is pending', async () => {
     ctx.emulator.setHandler(() => ({ type: 'raw', body: '', ending: 'hang' }));
