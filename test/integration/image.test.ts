@@ -692,7 +692,9 @@ describe('errors', () => {
 
 describe('timeout', () => {
   it('a timeout option ends a request that does not answer in time, as a retryable error', async () => {
-    ctx.emulator.setHandler(() => ({ type: 'raw', body: '', ending: 'hang' }));
+    ctx.emulator.setHandler(
+      () => new Promise((resolve) => setTimeout(() => resolve(imageResponse()), 2_000)),
+    );
     const error = await rejectionOf(
       generateImage({
         model: model({ timeout: { firstByteMs: 5_000 } }),
@@ -702,7 +704,7 @@ describe('timeout', () => {
       }),
     );
     expect(asApiCallError(error)).toMatchObject({ isRetryable: true });
-    expect((error as Error).message).toContain('100 ms');
+    expect((error as Error).message).toContain('no response for 100 ms');
   });
 });
 
@@ -717,7 +719,7 @@ describe('abort', () => {
     const abortedAt = Date.now();
     controller.abort();
     const error = await pending;
-    expect(Date.now() - abortedAt).toBeLessThan(500);
+    expect(Date.now() - abortedAt).toBeLessThan(1_000);
     expect(isAbortError(error)).toBe(true);
     expect((await imagePosts()[0]!.closed).closedEarly).toBe(true);
     expect(imagePosts()).toHaveLength(1);
@@ -737,7 +739,7 @@ describe('abort', () => {
     const abortedAt = Date.now();
     controller.abort();
     const error = await pending;
-    expect(Date.now() - abortedAt).toBeLessThan(500);
+    expect(Date.now() - abortedAt).toBeLessThan(1_000);
     expect(isAbortError(error)).toBe(true);
   });
 });
