@@ -141,18 +141,17 @@ export class OpenRouterImageModel implements ImageModelV4 {
     );
     const outputs: OpenRouterImageOutput[] = [];
     const failedDownloads: OpenRouterFailedImageDownload[] = [];
-    settled.forEach((result, index) => {
+    for (const [index, result] of settled.entries()) {
       if (result.status === 'fulfilled') {
         outputs.push(result.value);
-        return;
+        continue;
       }
-      if (isAbortError(result.reason) || abortSignal?.aborted) throw result.reason;
-      const error = result.reason as Error | undefined;
-      failedDownloads.push({
-        url: (sources[index] as { url: string }).url,
-        message: error?.message ?? String(result.reason),
-      });
-    });
+      const reason: unknown = result.reason;
+      if (isAbortError(reason) || abortSignal?.aborted) throw reason;
+      const source = sources[index] as Extract<OpenRouterImageSource, { type: 'url' }>;
+      const message = reason instanceof Error ? reason.message : String(reason);
+      failedDownloads.push({ url: source.url, message });
+    }
     return { outputs, failedDownloads };
   }
 }
