@@ -16,6 +16,11 @@ export type {
   OpenRouterCompletionModelOptions,
   OpenRouterCompletionSettings,
 } from './completion/openrouter-completion-options';
+export type { OpenRouterImageModel } from './image/openrouter-image-model';
+export type {
+  OpenRouterImageModelOptions,
+  OpenRouterImageSettings,
+} from './image/openrouter-image-options';
 export {
   createOpenRouter,
   DEFAULT_OPENROUTER_BASE_URL,

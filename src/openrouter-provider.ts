@@ -1,6 +1,5 @@
 import {
   type EmbeddingModelV4,
-  type ImageModelV4,
   InvalidArgumentError,
   NoSuchModelError,
   type ProviderV4,
@@ -15,6 +14,8 @@ import { OpenRouterChatLanguageModel } from './chat/openrouter-chat-language-mod
 import type { OpenRouterChatSettings } from './chat/openrouter-chat-options';
 import { OpenRouterCompletionLanguageModel } from './completion/openrouter-completion-model';
 import type { OpenRouterCompletionSettings } from './completion/openrouter-completion-options';
+import { OpenRouterImageModel } from './image/openrouter-image-model';
+import type { OpenRouterImageSettings } from './image/openrouter-image-options';
 import type { CapabilityChecksSetting } from './platform/capability-check';
 import { createCapabilityCheck, createLazyPlatformApi } from './platform/lazy-platform';
 import type { OpenRouterChatModelId } from './platform/openrouter-model-ids';
@@ -120,8 +121,6 @@ export interface OpenRouterProvider extends ProviderV4 {
   embeddingModel(modelId: string): EmbeddingModelV4;
   /** @deprecated Use `embeddingModel`. */
   textEmbeddingModel(modelId: string): EmbeddingModelV4;
-  /** Not available yet: throws `NoSuchModelError`. */
-  imageModel(modelId: string): ImageModelV4;
   /**
    * Text to speech for `generateSpeech`, over `POST /audio/speech` (e.g.
    * `openai/gpt-4o-mini-tts-2025-12-15`). Returns mp3 unless `outputFormat: 'pcm'`.
@@ -154,6 +153,13 @@ export interface OpenRouterProvider extends ProviderV4 {
   ): OpenRouterVideoModel;
   /** Alias of `videoModel`. */
   video(modelId: OpenRouterVideoModelId, settings?: OpenRouterVideoSettings): OpenRouterVideoModel;
+  /**
+   * An image model for `generateImage` (`POST /images`): generation, and editing with
+   * `prompt: { text, images }`. Settings are defaults for every call: the image options of
+   * `providerOptions.openrouter` (`resolution`, `quality`, `outputFormat`, `provider`, ...),
+   * `maxImagesPerCall` (default 1) and `extraBody`.
+   */
+  imageModel(modelId: string, settings?: OpenRouterImageSettings): OpenRouterImageModel;
   /** OpenRouter server tools (`openrouter.tools.webSearch({...})`), executed by OpenRouter. */
   tools: typeof openrouterTools;
   /** The model catalog: `list({ ...filters })`, `get(id)`, `endpoints(id)`. */
@@ -208,6 +214,9 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
   const createVideoModel = (modelId: string, settings: OpenRouterVideoSettings = {}) =>
     new OpenRouterVideoModel(modelId, settings, config('video'));
 
+  const createImageModel = (modelId: string, settings: OpenRouterImageSettings = {}) =>
+    new OpenRouterImageModel(modelId, settings, config('image'));
+
   const unsupported = (modelType: 'embeddingModel' | 'imageModel') => (modelId: string) => {
     throw new NoSuchModelError({
       modelId,
@@ -232,7 +241,7 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     completion: createCompletionModel,
     embeddingModel: unsupported('embeddingModel'),
     textEmbeddingModel: unsupported('embeddingModel'),
-    imageModel: unsupported('imageModel'),
+    imageModel: createImageModel,
     speechModel: createSpeechModel,
     speech: createSpeechModel,
     transcriptionModel: createTranscriptionModel,

@@ -5,6 +5,10 @@
  */
 export { openRouterChatRequestFieldsSchema } from './chat/openrouter-chat-options';
 export {
+  imageProviderPreferencesSchema,
+  openRouterImageRequestFieldsSchema,
+} from './image/openrouter-image-options';
+export {
   pluginSchema,
   providerPreferencesSchema,
   reasoningSchema,

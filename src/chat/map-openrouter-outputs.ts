@@ -12,17 +12,38 @@ import type {
 
 const DATA_URL = /^data:([^;,]+)(?:;[^,]*)?;base64,(.*)$/s;
 
-/** A generated image (`images[].image_url.url`) as a file part, keeping base64 as base64. */
+/** File extensions of image URLs -> media types; other URLs stay `image/*`. */
+const IMAGE_EXTENSIONS: Readonly<Record<string, string>> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+};
+
+/**
+ * A generated image (`images[].image_url.url`) as a file part, keeping base64 as base64. A URL
+ * stays a URL (the AI SDK downloads it for the result); its media type comes from the file
+ * extension when there is a known one, since the AI SDK keeps the part's media type as is.
+ */
 export function mapOpenRouterImage(url: string): LanguageModelV4File | undefined {
   const match = DATA_URL.exec(url);
   if (match) {
     return { type: 'file', mediaType: match[1]!, data: { type: 'data', data: match[2]! } };
   }
+  let parsed: URL;
   try {
-    return { type: 'file', mediaType: 'image/*', data: { type: 'url', url: new URL(url) } };
+    parsed = new URL(url);
   } catch {
     return undefined;
   }
+  const extension = /\.([a-z0-9]+)$/i.exec(parsed.pathname)?.[1]?.toLowerCase();
+  const mediaType =
+    extension && Object.hasOwn(IMAGE_EXTENSIONS, extension)
+      ? IMAGE_EXTENSIONS[extension]!
+      : 'image/*';
+  return { type: 'file', mediaType, data: { type: 'url', url: parsed } };
 }
 
 /**

@@ -78,6 +78,12 @@ export interface OpenRouterFetchOptions {
   limits: Required<OpenRouterLimits>;
   /** A streaming request: an event-stream body is bounded per event by its reader, not here. */
   stream: boolean;
+  /**
+   * `same-origin` (the default): redirects are followed within the request's origin only.
+   * `validated-by-caller`: redirects are handed to the caller, which checks each hop itself
+   * (provider-utils' validated GET of a URL taken from a response).
+   */
+  redirects?: 'same-origin' | 'validated-by-caller';
   /** For the errors this layer raises. */
   requestBodyValues: unknown;
 }
@@ -110,7 +116,9 @@ export function createOpenRouterFetch(options: OpenRouterFetchOptions): FetchFun
     const url = input instanceof Request ? input.url : String(input);
     const requestInit: RequestInit = { ...init, redirect: 'manual' };
     const response = await send(url, requestInit);
-    if (!isRedirect(response)) return observeBody(response, options, url);
+    if (!isRedirect(response) || options.redirects === 'validated-by-caller') {
+      return observeBody(response, options, url);
+    }
     // Rare, so its rules load on first use.
     const { followRedirects } = await import('./openrouter-redirect');
     const final = await followRedirects({

@@ -81,6 +81,32 @@ export async function requestOpenRouter<T>(
   return response;
 }
 
+/** A GET of a URL that a response named, with the abort, timeout and handlers of any request. */
+export type OpenRouterResponseUrlRequest<T> = Omit<
+  OpenRouterRequest<T>,
+  'path' | 'query' | 'body' | 'keyOptional'
+> & {
+  /** The URL as the response gave it (a generated image or video to download). */
+  url: string;
+};
+
+/**
+ * GETs a URL taken from a response body (a generated file hosted on a CDN, say). Such a URL is
+ * not trusted: it must be http(s) and may not point at a private, loopback or link-local address
+ * (except on the configured base URL's origin), every redirect hop is checked the same way, and
+ * the provider's and the call's headers, the API key among them, are sent only to the base URL's
+ * origin, never to another host. An unsafe URL throws a `DownloadError` before anything is sent;
+ * HTTP errors are mapped as for any other request.
+ */
+export async function requestOpenRouterResponseUrl<T>(
+  request: OpenRouterResponseUrlRequest<T>,
+): Promise<OpenRouterResponse<T>> {
+  const { url, ...rest } = request;
+  const { call, ...response } = await send({ ...rest, path: '', keyOptional: true }, false, url);
+  call.done();
+  return response;
+}
+
 /**
  * Sends a request whose body is read later (an event stream). The returned lifecycle belongs to
  * the body's reader, which must end it: the timeout and the abort link live until the stream is
@@ -110,9 +136,11 @@ function limitsOf(config: OpenRouterRequestConfig): Required<OpenRouterLimits> {
 async function send<T>(
   request: OpenRouterRequest<T>,
   stream: boolean,
+  /** A URL from a response body, fetched instead of `path` (see requestOpenRouterResponseUrl). */
+  responseUrl?: string,
 ): Promise<OpenRouterResponse<T> & { call: CallSignal; redact: Redactor }> {
   const { config, body } = request;
-  const url = buildOpenRouterUrl(config.baseURL(), request.path, request.query);
+  const url = responseUrl ?? buildOpenRouterUrl(config.baseURL(), request.path, request.query);
   const values = requestBodyValues(body);
   // Before anything that can wait: an abort or a timeout must be able to end every await below.
   const call = request.call ?? openCallSignal(request.abortSignal, request.timeout);
@@ -132,12 +160,14 @@ async function send<T>(
         limits: limitsOf(config),
         stream,
         requestBodyValues: values,
+        // A URL from a response (a CDN) may redirect to another origin: provider-utils checks
+        // every hop of it and sends headers only to the base URL's origin (see urlTrust).
+        redirects: responseUrl === undefined ? 'same-origin' : 'validated-by-caller',
       }),
     };
     const { value, rawValue, responseHeaders } =
       body === undefined
-        ? // Built from the configured base URL, never from a response: no URL check needed.
-          await getFromApi({ ...common, validateUrl: false })
+        ? await getFromApi({ ...common, ...urlTrust(config, responseUrl) })
         : 'json' in body
           ? await postJsonToApi({ ...common, body: body.json })
           : await postFormDataToApi({ ...common, formData: body.formData });
@@ -146,6 +176,17 @@ async function send<T>(
     call.done();
     throw redact(call.timeoutError({ url, requestBodyValues: values }) ?? error);
   }
+}
+
+/**
+ * A URL built from the configured base URL needs no check. A URL from a response is validated
+ * (provider-utils refuses private addresses and checks each redirect), except on the base URL's
+ * own origin, which may legitimately be a local proxy; headers go to that origin only.
+ */
+function urlTrust(config: OpenRouterRequestConfig, responseUrl: string | undefined) {
+  if (responseUrl === undefined) return { validateUrl: false };
+  const origin = new URL(config.baseURL()).origin;
+  return { validateUrl: true, credentialedOrigin: origin, trustedOrigin: origin };
 }
 
 function requestBodyValues(body: OpenRouterRequestBody | undefined): unknown {

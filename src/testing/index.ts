@@ -35,6 +35,26 @@ export {
 } from './completion/completion-fixtures.js';
 export { scriptedCompletion } from './completion/completion-handler.js';
 export {
+  IMAGE_ERRORS,
+  type ImageOutputItem,
+  type ImageScript,
+  type ImageUsage,
+  imageGenerationJson,
+  imageResponse,
+  imageUsage,
+  pngImage,
+  TINY_PNG_BASE64,
+  TINY_SVG,
+  TINY_SVG_BASE64,
+  urlImage,
+} from './image/image-fixtures.js';
+export {
+  type EmulatorImageFile,
+  generatedImageUrl,
+  type ScriptedImagesOptions,
+  scriptedImages,
+} from './image/image-handler.js';
+export {
   creditsBody,
   DEFAULT_SUPPORTED_PARAMETERS,
   endpointEntry,

@@ -66,7 +66,6 @@ describe('provider object', () => {
   it.each([
     ['embeddingModel', 'embeddingModel'],
     ['textEmbeddingModel', 'embeddingModel'],
-    ['imageModel', 'imageModel'],
   ] as const)('%s(id) throws NoSuchModelError', (method, modelType) => {
     const provider = createOpenRouter();
     const error = thrownBy(() => provider[method]('openai/text-embedding-3-small'));

@@ -19,13 +19,30 @@ describe('mapOpenRouterImage', () => {
     });
   });
 
-  it('turns an http(s) URL into a URL file part of some image type', () => {
+  it('turns an http(s) URL into a URL file part, typed by its file extension', () => {
     const file = mapOpenRouterImage('https://cdn.example.com/img/out.png?sig=1');
     expect(file).toEqual({
       type: 'file',
-      mediaType: 'image/*',
+      mediaType: 'image/png',
       data: { type: 'url', url: new URL('https://cdn.example.com/img/out.png?sig=1') },
     });
+  });
+
+  it.each([
+    ['https://cdn.example.com/a/b.PNG', 'image/png'],
+    ['https://cdn.example.com/a.jpg?sig=x#frag', 'image/jpeg'],
+    ['https://cdn.example.com/a.jpeg', 'image/jpeg'],
+    ['https://cdn.example.com/a.webp', 'image/webp'],
+    ['https://cdn.example.com/a.gif', 'image/gif'],
+    ['https://cdn.example.com/a.svg', 'image/svg+xml'],
+    ['https://cdn.example.com/a', 'image/*'],
+    ['https://cdn.example.com/a.bin', 'image/*'],
+    ['https://cdn.example.com/x.constructor', 'image/*'],
+    ['https://cdn.example.com/png?format=.png', 'image/*'],
+  ])('types the URL %s as %s (image/* when the extension says nothing)', (url, mediaType) => {
+    const file = mapOpenRouterImage(url);
+    expect(file).toMatchObject({ type: 'file', mediaType, data: { type: 'url' } });
+    expect(file?.data.type === 'url' && file.data.url.href).toBe(new URL(url).href);
   });
 
   it.each(['', 'not a url', '/relative/path.png'])('drops %j, which is not a URL', (url) => {

@@ -4,12 +4,13 @@
  * the platform API inherit from it.
  */
 import { APICallError, LoadAPIKeyError } from '@ai-sdk/provider';
-import { loadApiKey } from '@ai-sdk/provider-utils';
+import { DownloadError, type FetchFunction, loadApiKey } from '@ai-sdk/provider-utils';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import {
   type OpenRouterRequestConfig,
   requestOpenRouter,
+  requestOpenRouterResponseUrl,
   requestOpenRouterStream,
 } from '../../../src/shared/openrouter-request';
 import {
@@ -208,6 +209,26 @@ describe('requestOpenRouter', () => {
     expect(error).toMatchObject({ isRetryable: true, message: expect.stringContaining('150 ms') });
   });
 
+  it('rejects with the abort when it comes while a binary body is read', async () => {
+    emulator.enqueue({
+      type: 'raw',
+      body: new Uint8Array([1, 2, 3]),
+      headers: { 'content-type': 'image/png' },
+      ending: 'hang',
+    });
+    const controller = new AbortController();
+    const pending = requestOpenRouter({
+      config: config(),
+      path: '/file',
+      abortSignal: controller.signal,
+      successfulResponseHandler: openRouterBinaryResponseHandler,
+    }).catch((caught: unknown) => caught);
+    setTimeout(() => controller.abort(), 50);
+    const error = await pending;
+    expect(error).toMatchObject({ name: 'AbortError' });
+    expect(APICallError.isInstance(error)).toBe(false);
+  });
+
   it("rejects with the caller's abort, not a timeout", async () => {
     emulator.setHandler(() => ({ type: 'raw', body: '', ending: 'hang' }));
     const controller = new AbortController();
@@ -237,5 +258,109 @@ describe('requestOpenRouterStream', () => {
     lifecycle.done();
     expect(text).toBe('data: {"a":1}\n\ndata: [DONE]\n\n');
     expect(lifecycle.timeoutError()).toBeUndefined();
+  });
+});
+
+describe('requestOpenRouterResponseUrl', () => {
+  // A stand-in CDN on another origin. Public hosts are reached through a custom fetch that maps
+  // `cdn.example.test` to it, since on loopback it would (rightly) count as a private address.
+  let cdn: OpenRouterEmulator;
+  beforeAll(async () => {
+    cdn = await startOpenRouterEmulator({ requireAuth: false });
+  });
+  beforeEach(() => cdn.reset());
+  afterAll(() => cdn.close());
+
+  const CDN_HOST = 'cdn.example.test';
+  const viaCdn: FetchFunction = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.hostname !== CDN_HOST) return fetch(input, init);
+    return fetch(`${cdn.baseURL}${url.pathname}${url.search}`, init);
+  };
+  const keyed = {
+    ...config({ Authorization: 'Bearer sk-or-secret', 'X-Title': 'app' }),
+    fetch: viaCdn,
+  };
+  const png = { type: 'raw', body: new Uint8Array([0x89, 0x50]), headers: {} } as const;
+
+  it('GETs a URL on the base URL origin with the provider headers', async () => {
+    emulator.enqueue(png);
+    const { value } = await requestOpenRouterResponseUrl({
+      config: keyed,
+      url: `${emulator.baseURL}/generated/a.png`,
+      headers: { 'x-call': 'yes' },
+      successfulResponseHandler: openRouterBinaryResponseHandler,
+    });
+    expect([...value]).toEqual([0x89, 0x50]);
+    expect(emulator.requests[0]).toMatchObject({ method: 'GET', path: '/generated/a.png' });
+    expect(emulator.requests[0]!.headers).toMatchObject({
+      authorization: 'Bearer sk-or-secret',
+      'x-call': 'yes',
+    });
+  });
+
+  it('sends neither the key nor any other provider or call header to another host', async () => {
+    cdn.enqueue(png);
+    const { value } = await requestOpenRouterResponseUrl({
+      config: keyed,
+      url: `https://${CDN_HOST}/img/a.png?sig=1`,
+      headers: { 'x-call': 'yes' },
+      successfulResponseHandler: openRouterBinaryResponseHandler,
+    });
+    expect([...value]).toEqual([0x89, 0x50]);
+    const request = cdn.requests[0]!;
+    expect(request).toMatchObject({ method: 'GET', path: '/img/a.png', query: { sig: '1' } });
+    expect(request.headers.authorization).toBeUndefined();
+    expect(request.headers['x-title']).toBeUndefined();
+    expect(request.headers['x-call']).toBeUndefined();
+    expect(JSON.stringify(request.headers)).not.toContain('sk-or-secret');
+  });
+
+  it('drops the key when a same-origin URL redirects to another host', async () => {
+    emulator.enqueue({
+      type: 'raw',
+      status: 302,
+      headers: { location: `https://${CDN_HOST}/moved.png` },
+      body: '',
+    });
+    cdn.enqueue(png);
+    await requestOpenRouterResponseUrl({
+      config: keyed,
+      url: `${emulator.baseURL}/generated/a.png`,
+      successfulResponseHandler: openRouterBinaryResponseHandler,
+    });
+    expect(emulator.requests[0]!.headers.authorization).toBe('Bearer sk-or-secret');
+    expect(cdn.requests[0]!.path).toBe('/moved.png');
+    expect(cdn.requests[0]!.headers.authorization).toBeUndefined();
+  });
+
+  it.each([
+    ['a private address on another origin', () => `${cdn.baseURL}/a.png`],
+    ['the cloud metadata address', () => 'http://169.254.169.254/latest/meta-data'],
+    ['a non-http scheme', () => 'file:///etc/passwd'],
+  ])('refuses %s with a DownloadError before sending anything', async (_, url) => {
+    const error = await requestOpenRouterResponseUrl({
+      config: keyed,
+      url: url(),
+      successfulResponseHandler: openRouterBinaryResponseHandler,
+    }).catch((caught: unknown) => caught);
+    expect(DownloadError.isInstance(error)).toBe(true);
+    expect(cdn.requests).toHaveLength(0);
+  });
+
+  it('maps HTTP errors like any other request', async () => {
+    cdn.enqueue({
+      type: 'raw',
+      status: 404,
+      headers: { 'content-type': 'text/plain' },
+      body: 'gone',
+    });
+    const error = await requestOpenRouterResponseUrl({
+      config: keyed,
+      url: `https://${CDN_HOST}/expired.png`,
+      successfulResponseHandler: openRouterBinaryResponseHandler,
+    }).catch((caught: unknown) => caught);
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ statusCode: 404, isRetryable: false });
   });
 });

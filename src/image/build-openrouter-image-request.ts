@@ -1,0 +1,122 @@
+import {
+  type ImageModelV4CallOptions,
+  type ImageModelV4File,
+  InvalidArgumentError,
+  type SharedV4Warning,
+} from '@ai-sdk/provider';
+import { convertToBase64 } from '@ai-sdk/provider-utils';
+import type { ResolvedOpenRouterOptions } from '../shared/resolve-openrouter-options';
+import {
+  type OpenRouterImageBehaviourOptions,
+  type OpenRouterImageSettings,
+  resolveOpenRouterImageOptions,
+} from './openrouter-image-options';
+
+type ResolvedImageOptions = ResolvedOpenRouterOptions<OpenRouterImageBehaviourOptions>;
+
+/** One `input_references` entry: an image the model edits or takes as a reference. */
+export interface OpenRouterInputReference {
+  type: 'image_url';
+  image_url: { url: string };
+}
+
+/**
+ * Builds the `POST /images` body and the call's extra headers. Precedence, lowest first: mapped
+ * call options, model settings, `extraBody` (provider, then model), call
+ * `providerOptions.openrouter`.
+ */
+export function buildOpenRouterImageRequest(options: {
+  modelId: string;
+  call: ImageModelV4CallOptions;
+  settings: OpenRouterImageSettings;
+  providerExtraBody: Record<string, unknown> | undefined;
+  warnings: SharedV4Warning[];
+}): {
+  body: Record<string, unknown>;
+  headers: Record<string, string | undefined> | undefined;
+  behaviour: OpenRouterImageBehaviourOptions;
+} {
+  const { call, warnings } = options;
+  const { extraBody: modelExtraBody, maxImagesPerCall: _, ...settings } = options.settings;
+  const fromSettings = resolve(settings, 'settings', warnings);
+  const fromCall = resolve(
+    call.providerOptions?.openrouter,
+    'providerOptions.openrouter',
+    warnings,
+  );
+
+  if (call.prompt === undefined || call.prompt === '') {
+    // The image API requires a text prompt, also for edits; fail before a request is billed.
+    throw new InvalidArgumentError({
+      argument: 'prompt',
+      message:
+        "OpenRouter's image API needs a text prompt, also when editing images: pass prompt: { text, images }.",
+    });
+  }
+  if (call.mask !== undefined) {
+    warnings.push({
+      type: 'unsupported',
+      feature: 'mask',
+      details:
+        "OpenRouter's image API takes no inpainting mask. The mask was not sent; the input images and the prompt were.",
+    });
+  }
+
+  let aspectRatio = call.aspectRatio;
+  if (call.size !== undefined && aspectRatio !== undefined) {
+    warnings.push({
+      type: 'unsupported',
+      feature: 'aspectRatio',
+      details: `OpenRouter takes an explicit pixel size as authoritative and rejects an aspect ratio beside it, so only size ${call.size} was sent. Use one of the two.`,
+    });
+    aspectRatio = undefined;
+  }
+
+  const body: Record<string, unknown> = {
+    model: options.modelId,
+    prompt: call.prompt,
+    n: call.n,
+    size: call.size,
+    aspect_ratio: aspectRatio,
+    seed: call.seed,
+    input_references: call.files?.length ? call.files.map(toInputReference) : undefined,
+    ...fromSettings.body,
+    ...options.providerExtraBody,
+    ...modelExtraBody,
+    ...fromCall.body,
+  };
+  // Absent options are omitted, so the serving provider applies its own defaults.
+  for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
+
+  // Call options win over model settings, key by key.
+  const behaviour = { ...fromSettings.behaviour, ...fromCall.behaviour };
+  const headers =
+    behaviour.sessionId === undefined
+      ? call.headers
+      : { ...call.headers, 'x-session-id': behaviour.sessionId };
+  return { body, headers, behaviour };
+}
+
+const NO_OPTIONS: ResolvedImageOptions = { body: {}, behaviour: {} };
+
+function resolve(
+  options: Record<string, unknown> | undefined,
+  source: string,
+  warnings: SharedV4Warning[],
+): ResolvedImageOptions {
+  if (!options || Object.keys(options).length === 0) return NO_OPTIONS;
+  return resolveOpenRouterImageOptions(options, source, warnings);
+}
+
+/**
+ * An input image as OpenRouter takes it: a URL as given (OpenRouter fetches it), bytes or base64
+ * as a data URL with the media type the AI SDK detected.
+ */
+export function toInputReference(file: ImageModelV4File): OpenRouterInputReference {
+  if (file.type === 'url') return { type: 'image_url', image_url: { url: file.url } };
+  const mediaType = file.mediaType || 'image/png';
+  return {
+    type: 'image_url',
+    image_url: { url: `data:${mediaType};base64,${convertToBase64(file.data)}` },
+  };
+}

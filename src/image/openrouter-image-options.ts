@@ -1,0 +1,122 @@
+import type { SharedV4Warning } from '@ai-sdk/provider';
+import { z } from 'zod/v4';
+import { type EitherCase, timeoutOptionSchema } from '../shared/openrouter-request-schemas';
+import type { OpenRouterTimeout } from '../shared/request-timeout';
+import {
+  type OpenRouterOptionsSpec,
+  type ResolvedOpenRouterOptions,
+  resolveOpenRouterOptions,
+} from '../shared/resolve-openrouter-options';
+
+/**
+ * Provider routing for `POST /images`: the routing fields the image API documents, plus
+ * `options`, provider-specific parameters keyed by provider slug (the endpoint records of
+ * `GET /images/models/{author}/{slug}/endpoints` list which keys each provider accepts). See
+ * https://openrouter.ai/docs/guides/overview/multimodal/image-generation.
+ */
+export const imageProviderPreferencesSchema = z
+  .object({
+    order: z.array(z.string()),
+    only: z.array(z.string()),
+    ignore: z.array(z.string()),
+    allow_fallbacks: z.boolean(),
+    sort: z.union([
+      z.string(),
+      z.object({ by: z.string(), partition: z.enum(['model', 'none']).optional() }).passthrough(),
+    ]),
+    options: z.record(z.string(), z.record(z.string(), z.unknown())),
+  })
+  .partial()
+  .passthrough();
+
+/**
+ * A string with the documented values suggested by the type but any string accepted: OpenRouter
+ * adds values, and the provider serving the model validates them.
+ */
+function openEnum<const T extends readonly string[]>(_documented: T) {
+  return z.custom<T[number] | (string & {})>((value) => typeof value === 'string', {
+    message: 'Expected a string',
+  });
+}
+
+/**
+ * The `POST /images` fields that no `generateImage` argument maps to, plus `size`,
+ * `aspect_ratio` and `seed`, which may be given here to override the call options (e.g. a size
+ * tier like `"2K"`, or `aspect_ratio: "auto"`, which the AI SDK's types do not allow). Enums are
+ * open (see `openEnum`).
+ */
+export const openRouterImageRequestFieldsSchema = z
+  .object({
+    /** Normalized resolution tier; pixels are derived per provider. */
+    resolution: openEnum(['512', '1K', '2K', '4K']),
+    /** Ignored by providers without a quality knob. */
+    quality: openEnum(['auto', 'low', 'medium', 'high']),
+    /** `svg` is for vectorization models. */
+    output_format: openEnum(['png', 'jpeg', 'webp', 'svg']),
+    /** `transparent` needs an output format with alpha (png or webp). */
+    background: openEnum(['auto', 'transparent', 'opaque']),
+    /** 0-100, for webp and jpeg output. */
+    output_compression: z.number().int().min(0).max(100),
+    provider: imageProviderPreferencesSchema,
+    /** A tier (`"2K"`) or explicit pixels (`"2048x2048"`). */
+    size: z.string(),
+    /** `1:1` ... `21:9`, `9:19.5`, or `auto`. */
+    aspect_ratio: openEnum(['auto', '1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '21:9']),
+    seed: z.number().int(),
+  })
+  .partial();
+
+type WireFields = z.input<typeof openRouterImageRequestFieldsSchema>;
+
+/** Options that shape the request but are not body fields of their own. */
+export interface OpenRouterImageBehaviourOptions {
+  /**
+   * Groups requests for OpenRouter's logs and sticky routing, sent as the `x-session-id` header
+   * (the image API has no body field for it). Overrides the provider's `sessionId`.
+   */
+  sessionId?: string;
+  /** Client-side timeouts, off by default: milliseconds for both, or `{ firstByteMs, idleMs }`. */
+  timeout?: OpenRouterTimeout;
+}
+
+/**
+ * `providerOptions.openrouter` of `generateImage` and the image model settings: every field in
+ * wire spelling (`output_format`, `provider.allow_fallbacks`) or camelCase (`outputFormat`,
+ * `provider.allowFallbacks`).
+ */
+export type OpenRouterImageModelOptions = EitherCase<WireFields> & {
+  sessionId?: string;
+  session_id?: string;
+  timeout?: OpenRouterTimeout;
+};
+
+/** Second argument of `openrouter.imageModel(modelId, settings)`: defaults for every call. */
+export type OpenRouterImageSettings = OpenRouterImageModelOptions & {
+  /**
+   * Images requested per `POST /images` call (1-10; default 1). Raise it only for models whose
+   * endpoints accept `n` (see `supported_parameters` in `GET /images/models`): providers that
+   * generate one image per request reject a larger `n`, and others may return fewer images.
+   */
+  maxImagesPerCall?: number;
+  /** Merged into the request body after the settings and before call `providerOptions`. */
+  extraBody?: Record<string, unknown>;
+};
+
+/** How `resolveOpenRouterOptions` reads image settings and `providerOptions.openrouter`. */
+const openRouterImageOptionsSpec: OpenRouterOptionsSpec = {
+  fields: openRouterImageRequestFieldsSchema.shape,
+  behaviour: { session_id: z.string().max(256), timeout: timeoutOptionSchema },
+  checkedNested: { provider: imageProviderPreferencesSchema },
+  // `n` follows maxImagesPerCall (the AI SDK splits larger requests), and the prompt and input
+  // images come from the call; this model does not stream.
+  reserved: new Set(['model', 'prompt', 'n', 'input_references', 'stream']),
+};
+
+/** Validates image settings or `providerOptions.openrouter` and maps them to wire names. */
+export function resolveOpenRouterImageOptions(
+  options: Record<string, unknown> | undefined,
+  source: string,
+  warnings: SharedV4Warning[],
+): ResolvedOpenRouterOptions<OpenRouterImageBehaviourOptions> {
+  return resolveOpenRouterOptions(openRouterImageOptionsSpec, options, source, warnings);
+}
