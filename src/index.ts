@@ -10,6 +10,11 @@ export type {
   OpenRouterChatSettings,
   OpenRouterLanguageModelOptions,
 } from './chat/openrouter-chat-options';
+export type { OpenRouterEmbeddingModel } from './embedding/openrouter-embedding-model';
+export type {
+  OpenRouterEmbeddingModelOptions,
+  OpenRouterEmbeddingSettings,
+} from './embedding/openrouter-embedding-options';
 export {
   createOpenRouter,
   DEFAULT_OPENROUTER_BASE_URL,
@@ -35,6 +40,11 @@ export type {
   OpenRouterModelEndpoints,
   OpenRouterModelsPage,
 } from './platform/openrouter-platform-schemas';
+export type { OpenRouterRerankingModel } from './reranking/openrouter-reranking-model';
+export type {
+  OpenRouterRerankingModelOptions,
+  OpenRouterRerankingSettings,
+} from './reranking/openrouter-reranking-options';
 export type { OpenRouterErrorData } from './shared/openrouter-error';
 export type {
   OpenRouterPlugin,

@@ -1,9 +1,4 @@
-import {
-  type EmbeddingModelV4,
-  type ImageModelV4,
-  NoSuchModelError,
-  type ProviderV4,
-} from '@ai-sdk/provider';
+import { type ImageModelV4, NoSuchModelError, type ProviderV4 } from '@ai-sdk/provider';
 import {
   generateId as defaultGenerateId,
   type FetchFunction,
@@ -13,10 +8,14 @@ import {
 import type { OpenRouterChatConfig } from './chat/openrouter-chat-config';
 import { OpenRouterChatLanguageModel } from './chat/openrouter-chat-language-model';
 import type { OpenRouterChatSettings } from './chat/openrouter-chat-options';
+import { OpenRouterEmbeddingModel } from './embedding/openrouter-embedding-model';
+import type { OpenRouterEmbeddingSettings } from './embedding/openrouter-embedding-options';
 import type { CapabilityChecksSetting } from './platform/capability-check';
 import { createCapabilityCheck, createLazyPlatformApi } from './platform/lazy-platform';
 import type { OpenRouterChatModelId } from './platform/openrouter-model-ids';
 import type { OpenRouterPlatformApi } from './platform/openrouter-platform-api';
+import { OpenRouterRerankingModel } from './reranking/openrouter-reranking-model';
+import type { OpenRouterRerankingSettings } from './reranking/openrouter-reranking-options';
 import {
   createOpenRouterHeaders,
   createSetupWarnings,
@@ -80,10 +79,27 @@ export interface OpenRouterProvider extends ProviderV4 {
     modelId: OpenRouterChatModelId,
     settings?: OpenRouterChatSettings,
   ): OpenRouterChatLanguageModel;
-  /** Not available yet: throws `NoSuchModelError`. */
-  embeddingModel(modelId: string): EmbeddingModelV4;
+  /**
+   * An embedding model (`POST /embeddings`) for `embed` and `embedMany`, e.g.
+   * `openai/text-embedding-3-small`. Settings are defaults for every call; `providerOptions.openrouter`
+   * of a call overrides them. See docs/embedding.md.
+   */
+  embeddingModel(modelId: string, settings?: OpenRouterEmbeddingSettings): OpenRouterEmbeddingModel;
+  /** Short for `embeddingModel`. */
+  embedding(modelId: string, settings?: OpenRouterEmbeddingSettings): OpenRouterEmbeddingModel;
   /** @deprecated Use `embeddingModel`. */
-  textEmbeddingModel(modelId: string): EmbeddingModelV4;
+  textEmbeddingModel(
+    modelId: string,
+    settings?: OpenRouterEmbeddingSettings,
+  ): OpenRouterEmbeddingModel;
+  /**
+   * A reranking model (`POST /rerank`) for `rerank`, e.g. `cohere/rerank-v3.5`. Settings are
+   * defaults for every call; `providerOptions.openrouter` of a call overrides them. See
+   * docs/reranking.md.
+   */
+  rerankingModel(modelId: string, settings?: OpenRouterRerankingSettings): OpenRouterRerankingModel;
+  /** Short for `rerankingModel`. */
+  reranking(modelId: string, settings?: OpenRouterRerankingSettings): OpenRouterRerankingModel;
   /** Not available yet: throws `NoSuchModelError`. */
   imageModel(modelId: string): ImageModelV4;
   /** OpenRouter server tools (`openrouter.tools.webSearch({...})`), executed by OpenRouter. */
@@ -128,7 +144,13 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
   const createChatModel = (modelId: string, settings: OpenRouterChatSettings = {}) =>
     new OpenRouterChatLanguageModel(modelId, settings, config('chat'));
 
-  const unsupported = (modelType: 'embeddingModel' | 'imageModel') => (modelId: string) => {
+  const createEmbeddingModel = (modelId: string, settings: OpenRouterEmbeddingSettings = {}) =>
+    new OpenRouterEmbeddingModel(modelId, settings, config('embedding'));
+
+  const createRerankingModel = (modelId: string, settings: OpenRouterRerankingSettings = {}) =>
+    new OpenRouterRerankingModel(modelId, settings, config('reranking'));
+
+  const unsupported = (modelType: 'imageModel') => (modelId: string) => {
     throw new NoSuchModelError({
       modelId,
       modelType,
@@ -149,8 +171,11 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     specificationVersion: 'v4' as const,
     languageModel: createChatModel,
     chat: createChatModel,
-    embeddingModel: unsupported('embeddingModel'),
-    textEmbeddingModel: unsupported('embeddingModel'),
+    embeddingModel: createEmbeddingModel,
+    embedding: createEmbeddingModel,
+    textEmbeddingModel: createEmbeddingModel,
+    rerankingModel: createRerankingModel,
+    reranking: createRerankingModel,
     imageModel: unsupported('imageModel'),
     tools: openrouterTools,
     models: platform.models,

@@ -4,6 +4,8 @@
  * are exported from the main entry; the provider loads these schemas only when options are used.)
  */
 export { openRouterChatRequestFieldsSchema } from './chat/openrouter-chat-options';
+export { openRouterEmbeddingRequestFieldsSchema } from './embedding/openrouter-embedding-options';
+export { openRouterRerankingRequestFieldsSchema } from './reranking/openrouter-reranking-options';
 export {
   pluginSchema,
   providerPreferencesSchema,
