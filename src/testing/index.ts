@@ -27,6 +27,17 @@ export {
   TRANSCRIPT_REASONING_TOOL_CALL,
 } from './chat/transcripts.js';
 export {
+  type EmbeddingRequestInfo,
+  type EmbeddingScript,
+  embeddingGenerationId,
+  embeddingJson,
+  embeddingRequestInfo,
+  embeddingVector,
+  encodeFloat32Base64,
+  shortestFloat32,
+} from './embedding/embedding-fixtures.js';
+export { scriptedEmbedding } from './embedding/embedding-handler.js';
+export {
   creditsBody,
   DEFAULT_SUPPORTED_PARAMETERS,
   endpointEntry,
@@ -39,6 +50,16 @@ export {
   type WireModel,
 } from './platform/platform-fixtures.js';
 export { type PlatformHandlerOptions, platformHandler } from './platform/platform-handler.js';
+export {
+  type RerankRequestDocument,
+  type RerankRequestInfo,
+  type RerankScript,
+  rerankGenerationId,
+  rerankJson,
+  rerankRequestInfo,
+  rerankScore,
+} from './reranking/reranking-fixtures.js';
+export { scriptedRerank } from './reranking/reranking-handler.js';
 export { errorBody, notFound } from './server/errors.js';
 export type { RecordedRequest } from './server/recorded-request.js';
 export type {
