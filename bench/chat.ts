@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (best as `node --expose-gc --import tsx bench/run.ts`): this package against
+ * `npm run bench` (or `npm run bench chat`; see bench/run.ts): this package against
  * the raw-parse floor and against `@openrouter/ai-sdk-provider`, over real HTTP from the emulator
  * (in a child process, serving pre-serialised responses on loopback). Clients alternate within
  * every round; medians of the rounds; every run's content is checked (exit 1 when wrong).

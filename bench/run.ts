@@ -1,0 +1,24 @@
+/**
+ * `npm run bench [name]`: runs one benchmark (best through npm, which adds `--expose-gc`).
+ *
+ * - `chat` (the default): streaming and non-streaming chat against the raw-parse floor and
+ *   `@openrouter/ai-sdk-provider` (bench/chat.ts); `--check-targets` exits 2 on a missed target.
+ * - `embeddings`: `embedMany` of 2,048 x 1,536 with float JSON against base64 and the raw floor,
+ *   on the built `dist/` (bench/embeddings.ts; `npm run build` first).
+ */
+const BENCHMARKS: Record<string, () => Promise<unknown>> = {
+  chat: () => import('./chat'),
+  embeddings: () => import('./embeddings'),
+};
+
+const chosen = process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? 'chat';
+const benchmark = BENCHMARKS[chosen];
+if (benchmark) await benchmark();
+else {
+  process.stderr.write(
+    `Unknown benchmark "${chosen}"; choose one of: ${Object.keys(BENCHMARKS).join(', ')}.\n`,
+  );
+  process.exitCode = 2;
+}
+
+export {};
