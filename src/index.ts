@@ -16,6 +16,11 @@ export type {
   OpenRouterCompletionModelOptions,
   OpenRouterCompletionSettings,
 } from './completion/openrouter-completion-options';
+export type { OpenRouterEmbeddingModel } from './embedding/openrouter-embedding-model';
+export type {
+  OpenRouterEmbeddingModelOptions,
+  OpenRouterEmbeddingSettings,
+} from './embedding/openrouter-embedding-options';
 export type { OpenRouterImageModel } from './image/openrouter-image-model';
 export type {
   OpenRouterImageModelOptions,
@@ -46,6 +51,11 @@ export type {
   OpenRouterModelEndpoints,
   OpenRouterModelsPage,
 } from './platform/openrouter-platform-schemas';
+export type { OpenRouterRerankingModel } from './reranking/openrouter-reranking-model';
+export type {
+  OpenRouterRerankingModelOptions,
+  OpenRouterRerankingSettings,
+} from './reranking/openrouter-reranking-options';
 export type { OpenRouterErrorData } from './shared/openrouter-error';
 export type { OpenRouterLimits } from './shared/openrouter-fetch';
 export type {

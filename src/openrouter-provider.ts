@@ -1,9 +1,4 @@
-import {
-  type EmbeddingModelV4,
-  InvalidArgumentError,
-  NoSuchModelError,
-  type ProviderV4,
-} from '@ai-sdk/provider';
+import { InvalidArgumentError, type ProviderV4 } from '@ai-sdk/provider';
 import {
   generateId as defaultGenerateId,
   type FetchFunction,
@@ -14,12 +9,16 @@ import { OpenRouterChatLanguageModel } from './chat/openrouter-chat-language-mod
 import type { OpenRouterChatSettings } from './chat/openrouter-chat-options';
 import { OpenRouterCompletionLanguageModel } from './completion/openrouter-completion-model';
 import type { OpenRouterCompletionSettings } from './completion/openrouter-completion-options';
+import { OpenRouterEmbeddingModel } from './embedding/openrouter-embedding-model';
+import type { OpenRouterEmbeddingSettings } from './embedding/openrouter-embedding-options';
 import { OpenRouterImageModel } from './image/openrouter-image-model';
 import type { OpenRouterImageSettings } from './image/openrouter-image-options';
 import type { CapabilityChecksSetting } from './platform/capability-check';
 import { createCapabilityCheck, createLazyPlatformApi } from './platform/lazy-platform';
 import type { OpenRouterChatModelId } from './platform/openrouter-model-ids';
 import type { OpenRouterPlatformApi } from './platform/openrouter-platform-api';
+import { OpenRouterRerankingModel } from './reranking/openrouter-reranking-model';
+import type { OpenRouterRerankingSettings } from './reranking/openrouter-reranking-options';
 import { checkModelArguments } from './shared/check-model-arguments';
 import { checkOptionValue, describeValue, isPlainObject } from './shared/check-option-value';
 import { type OpenRouterLimits, resolveOpenRouterLimits } from './shared/openrouter-fetch';
@@ -117,10 +116,6 @@ export interface OpenRouterProvider extends ProviderV4 {
     modelId: OpenRouterChatModelId,
     settings?: OpenRouterCompletionSettings,
   ): OpenRouterCompletionLanguageModel;
-  /** Not available yet: throws `NoSuchModelError`. */
-  embeddingModel(modelId: string): EmbeddingModelV4;
-  /** @deprecated Use `embeddingModel`. */
-  textEmbeddingModel(modelId: string): EmbeddingModelV4;
   /**
    * Text to speech for `generateSpeech`, over `POST /audio/speech` (e.g.
    * `openai/gpt-4o-mini-tts-2025-12-15`). Returns mp3 unless `outputFormat: 'pcm'`.
@@ -160,6 +155,27 @@ export interface OpenRouterProvider extends ProviderV4 {
    * `maxImagesPerCall` (default 1) and `extraBody`.
    */
   imageModel(modelId: string, settings?: OpenRouterImageSettings): OpenRouterImageModel;
+  /**
+   * An embedding model (`POST /embeddings`) for `embed` and `embedMany`, e.g.
+   * `openai/text-embedding-3-small`. Settings are defaults for every call; `providerOptions.openrouter`
+   * of a call overrides them. See docs/embedding.md.
+   */
+  embeddingModel(modelId: string, settings?: OpenRouterEmbeddingSettings): OpenRouterEmbeddingModel;
+  /** Short for `embeddingModel`. */
+  embedding(modelId: string, settings?: OpenRouterEmbeddingSettings): OpenRouterEmbeddingModel;
+  /** @deprecated Use `embeddingModel`. */
+  textEmbeddingModel(
+    modelId: string,
+    settings?: OpenRouterEmbeddingSettings,
+  ): OpenRouterEmbeddingModel;
+  /**
+   * A reranking model (`POST /rerank`) for `rerank`, e.g. `cohere/rerank-v3.5`. Settings are
+   * defaults for every call; `providerOptions.openrouter` of a call overrides them. See
+   * docs/reranking.md.
+   */
+  rerankingModel(modelId: string, settings?: OpenRouterRerankingSettings): OpenRouterRerankingModel;
+  /** Short for `rerankingModel`. */
+  reranking(modelId: string, settings?: OpenRouterRerankingSettings): OpenRouterRerankingModel;
   /** OpenRouter server tools (`openrouter.tools.webSearch({...})`), executed by OpenRouter. */
   tools: typeof openrouterTools;
   /** The model catalog: `list({ ...filters })`, `get(id)`, `endpoints(id)`. */
@@ -217,13 +233,11 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
   const createImageModel = (modelId: string, settings: OpenRouterImageSettings = {}) =>
     new OpenRouterImageModel(modelId, settings, config('image'));
 
-  const unsupported = (modelType: 'embeddingModel' | 'imageModel') => (modelId: string) => {
-    throw new NoSuchModelError({
-      modelId,
-      modelType,
-      message: `ai-sdk-openrouter does not provide ${modelType} yet (model "${modelId}").`,
-    });
-  };
+  const createEmbeddingModel = (modelId: string, settings: OpenRouterEmbeddingSettings = {}) =>
+    new OpenRouterEmbeddingModel(modelId, settings, config('embedding'));
+
+  const createRerankingModel = (modelId: string, settings: OpenRouterRerankingSettings = {}) =>
+    new OpenRouterRerankingModel(modelId, settings, config('reranking'));
 
   const provider = function (modelId: string, settings?: OpenRouterChatSettings) {
     if (new.target) {
@@ -239,8 +253,6 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     languageModel: createChatModel,
     chat: createChatModel,
     completion: createCompletionModel,
-    embeddingModel: unsupported('embeddingModel'),
-    textEmbeddingModel: unsupported('embeddingModel'),
     imageModel: createImageModel,
     speechModel: createSpeechModel,
     speech: createSpeechModel,
@@ -248,6 +260,11 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     transcription: createTranscriptionModel,
     videoModel: createVideoModel,
     video: createVideoModel,
+    embeddingModel: createEmbeddingModel,
+    embedding: createEmbeddingModel,
+    textEmbeddingModel: createEmbeddingModel,
+    rerankingModel: createRerankingModel,
+    reranking: createRerankingModel,
     tools: openrouterTools,
     models: platform.models,
     key: platform.key,

@@ -4,10 +4,12 @@
  * are exported from the main entry; the provider loads these schemas only when options are used.)
  */
 export { openRouterChatRequestFieldsSchema } from './chat/openrouter-chat-options';
+export { openRouterEmbeddingRequestFieldsSchema } from './embedding/openrouter-embedding-options';
 export {
   imageProviderPreferencesSchema,
   openRouterImageRequestFieldsSchema,
 } from './image/openrouter-image-options';
+export { openRouterRerankingRequestFieldsSchema } from './reranking/openrouter-reranking-options';
 export {
   pluginSchema,
   providerPreferencesSchema,

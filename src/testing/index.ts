@@ -35,6 +35,17 @@ export {
 } from './completion/completion-fixtures.js';
 export { scriptedCompletion } from './completion/completion-handler.js';
 export {
+  type EmbeddingRequestInfo,
+  type EmbeddingScript,
+  embeddingGenerationId,
+  embeddingJson,
+  embeddingRequestInfo,
+  embeddingVector,
+  encodeFloat32Base64,
+  shortestFloat32,
+} from './embedding/embedding-fixtures.js';
+export { scriptedEmbedding } from './embedding/embedding-handler.js';
+export {
   IMAGE_ERRORS,
   type ImageOutputItem,
   type ImageScript,
@@ -67,6 +78,16 @@ export {
   type WireModel,
 } from './platform/platform-fixtures.js';
 export { type PlatformHandlerOptions, platformHandler } from './platform/platform-handler.js';
+export {
+  type RerankRequestDocument,
+  type RerankRequestInfo,
+  type RerankScript,
+  rerankGenerationId,
+  rerankJson,
+  rerankRequestInfo,
+  rerankScore,
+} from './reranking/reranking-fixtures.js';
+export { scriptedRerank } from './reranking/reranking-handler.js';
 export { errorBody, notFound } from './server/errors.js';
 export type { RecordedRequest } from './server/recorded-request.js';
 export type {

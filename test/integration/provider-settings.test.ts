@@ -63,16 +63,6 @@ describe('provider object', () => {
     expect(provider.chat('x/b').modelId).toBe('x/b');
   });
 
-  it.each([
-    ['embeddingModel', 'embeddingModel'],
-    ['textEmbeddingModel', 'embeddingModel'],
-  ] as const)('%s(id) throws NoSuchModelError', (method, modelType) => {
-    const provider = createOpenRouter();
-    const error = thrownBy(() => provider[method]('openai/text-embedding-3-small'));
-    expect(NoSuchModelError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ modelId: 'openai/text-embedding-3-small', modelType });
-  });
-
   it('cannot be called with new', () => {
     const provider = createOpenRouter();
     const error = thrownBy(() => Reflect.construct(provider, [MODEL_ID]));

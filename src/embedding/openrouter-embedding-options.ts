@@ -1,0 +1,83 @@
+import type { SharedV4Warning } from '@ai-sdk/provider';
+import { z } from 'zod/v4';
+import {
+  type EitherCase,
+  providerPreferencesSchema,
+  timeoutOptionSchema,
+} from '../shared/openrouter-request-schemas';
+import type { OpenRouterTimeout } from '../shared/request-timeout';
+import {
+  type ResolvedOpenRouterOptions,
+  resolveOpenRouterOptions,
+} from '../shared/resolve-openrouter-options';
+
+/**
+ * The `POST /embeddings` request fields that are not the input itself, in wire spelling (see
+ * https://openrouter.ai/docs/api/api-reference/embeddings/create-embeddings). Model settings and
+ * `providerOptions.openrouter` accept each one in wire spelling or camelCase.
+ */
+export const openRouterEmbeddingRequestFieldsSchema = z
+  .object({
+    /** Output size, for models that can shorten their vectors (`embed({ dimensions })` too). */
+    dimensions: z.number().int().positive(),
+    /** `float` (JSON numbers) or `base64` (little-endian float32); both are decoded to numbers. */
+    encoding_format: z.enum(['float', 'base64']),
+    /** What the input is, for models that embed queries and documents differently. */
+    input_type: z.string(),
+    provider: providerPreferencesSchema,
+    user: z.string(),
+    session_id: z.string().max(256),
+    trace: z.record(z.string(), z.unknown()),
+  })
+  .partial();
+
+type WireFields = z.input<typeof openRouterEmbeddingRequestFieldsSchema>;
+
+/**
+ * `providerOptions.openrouter` of `embed` / `embedMany`, and the defaults of
+ * `openrouter.embeddingModel(id, settings)`: every field in wire spelling (`input_type`,
+ * `provider.allow_fallbacks`) or camelCase (`inputType`, `provider.allowFallbacks`).
+ */
+export type OpenRouterEmbeddingModelOptions = EitherCase<WireFields> & {
+  /**
+   * Client-side timeouts, off by default: milliseconds for both, or `{ firstByteMs, idleMs }`.
+   * A timeout aborts the request and reports a retryable `APICallError`.
+   */
+  timeout?: OpenRouterTimeout;
+};
+
+/** Second argument of `openrouter.embeddingModel(modelId, settings)`: defaults for every call. */
+export type OpenRouterEmbeddingSettings = OpenRouterEmbeddingModelOptions & {
+  /**
+   * How many values `embedMany` sends per request. Default 2,048: OpenRouter documents no limit
+   * of its own, and 2,048 is what OpenAI's embedding API accepts. Lower it for a model whose
+   * upstream takes fewer inputs per request; `Infinity` sends every value in one request.
+   */
+  maxEmbeddingsPerCall?: number;
+  /** Merged into the request body after the settings and before call `providerOptions`. */
+  extraBody?: Record<string, unknown>;
+};
+
+export interface OpenRouterEmbeddingBehaviour {
+  timeout?: OpenRouterTimeout;
+}
+
+/** Validates embedding settings or `providerOptions.openrouter` and maps them to wire names. */
+export function resolveOpenRouterEmbeddingOptions(
+  options: Record<string, unknown> | undefined,
+  source: string,
+  warnings: SharedV4Warning[],
+): ResolvedOpenRouterOptions<OpenRouterEmbeddingBehaviour> {
+  return resolveOpenRouterOptions(
+    {
+      fields: openRouterEmbeddingRequestFieldsSchema.shape,
+      verbatimFields: new Set(['trace']),
+      behaviour: { timeout: timeoutOptionSchema },
+      checkedNested: { provider: providerPreferencesSchema },
+      reserved: new Set(['model', 'input']),
+    },
+    options,
+    source,
+    warnings,
+  );
+}

@@ -1,0 +1,73 @@
+import type { SharedV4Warning } from '@ai-sdk/provider';
+import { z } from 'zod/v4';
+import {
+  type EitherCase,
+  providerPreferencesSchema,
+  timeoutOptionSchema,
+} from '../shared/openrouter-request-schemas';
+import type { OpenRouterTimeout } from '../shared/request-timeout';
+import {
+  type ResolvedOpenRouterOptions,
+  resolveOpenRouterOptions,
+} from '../shared/resolve-openrouter-options';
+
+/**
+ * The `POST /rerank` request fields that are not mapped from `rerank`'s own options (`query`,
+ * `documents`, `topN`), in wire spelling (see
+ * https://openrouter.ai/docs/api/api-reference/rerank/create-rerank). Model settings and
+ * `providerOptions.openrouter` accept each one in wire spelling or camelCase.
+ */
+export const openRouterRerankingRequestFieldsSchema = z
+  .object({
+    provider: providerPreferencesSchema,
+    user: z.string(),
+    session_id: z.string().max(256),
+    trace: z.record(z.string(), z.unknown()),
+  })
+  .partial();
+
+type WireFields = z.input<typeof openRouterRerankingRequestFieldsSchema>;
+
+/**
+ * `providerOptions.openrouter` of `rerank`, and the defaults of
+ * `openrouter.rerankingModel(id, settings)`: every field in wire spelling (`session_id`,
+ * `provider.allow_fallbacks`) or camelCase (`sessionId`, `provider.allowFallbacks`).
+ */
+export type OpenRouterRerankingModelOptions = EitherCase<WireFields> & {
+  /**
+   * Client-side timeouts, off by default: milliseconds for both, or `{ firstByteMs, idleMs }`.
+   * A timeout aborts the request and reports a retryable `APICallError`.
+   */
+  timeout?: OpenRouterTimeout;
+};
+
+/** Second argument of `openrouter.rerankingModel(modelId, settings)`: defaults for every call. */
+export type OpenRouterRerankingSettings = OpenRouterRerankingModelOptions & {
+  /** Merged into the request body after the settings and before call `providerOptions`. */
+  extraBody?: Record<string, unknown>;
+};
+
+export interface OpenRouterRerankingBehaviour {
+  timeout?: OpenRouterTimeout;
+}
+
+/** Validates reranking settings or `providerOptions.openrouter` and maps them to wire names. */
+export function resolveOpenRouterRerankingOptions(
+  options: Record<string, unknown> | undefined,
+  source: string,
+  warnings: SharedV4Warning[],
+): ResolvedOpenRouterOptions<OpenRouterRerankingBehaviour> {
+  return resolveOpenRouterOptions(
+    {
+      fields: openRouterRerankingRequestFieldsSchema.shape,
+      verbatimFields: new Set(['trace']),
+      behaviour: { timeout: timeoutOptionSchema },
+      checkedNested: { provider: providerPreferencesSchema },
+      // `top_n` comes from rerank's `topN`, the others are the call itself.
+      reserved: new Set(['model', 'query', 'documents', 'top_n']),
+    },
+    options,
+    source,
+    warnings,
+  );
+}
