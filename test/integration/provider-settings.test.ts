@@ -2,7 +2,7 @@
  * Provider construction and settings: model factories, API key and base URL resolution (lazy,
  * from the environment), headers on the wire, and the custom fetch, over real HTTP (emulator).
  */
-import { LoadAPIKeyError, NoSuchModelError } from '@ai-sdk/provider';
+import { LoadAPIKeyError } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import { generateText, streamText } from 'ai';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
