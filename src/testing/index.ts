@@ -16,6 +16,7 @@ export {
   splitFragments,
 } from './chat/chat-fixtures.js';
 export { scriptedChat } from './chat/chat-handler.js';
+export { CHAT_SCENARIO_MODELS, chatScenarioHandler } from './chat/chat-scenarios.js';
 export { demoAgentHandler } from './chat/demo-agent.js';
 export * from './chat/reasoning-scenarios.js';
 export {
@@ -26,6 +27,8 @@ export {
   TRANSCRIPT_MID_STREAM_ERROR,
   TRANSCRIPT_REASONING_TOOL_CALL,
 } from './chat/transcripts.js';
+export { defaultCatalog, defaultHandler } from './default-handler.js';
+export { startOpenRouterEmulator } from './emulator.js';
 export {
   creditsBody,
   DEFAULT_SUPPORTED_PARAMETERS,
@@ -52,11 +55,7 @@ export type {
   SseEvent,
   SseResponse,
 } from './server/responses.js';
-export {
-  type OpenRouterEmulator,
-  type OpenRouterEmulatorOptions,
-  startOpenRouterEmulator,
-} from './server/server.js';
+export type { OpenRouterEmulator, OpenRouterEmulatorOptions } from './server/server.js';
 export { planSseWrites, serializeSse, serializeSseEvent, type WritePlan } from './server/sse.js';
 export { generationId, toolCallId } from './shared/ids.js';
 export { buildUsage, type OpenRouterUsage, type UsageEstimate } from './shared/usage.js';
