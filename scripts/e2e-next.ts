@@ -94,7 +94,7 @@ function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
   log("Chromium is missing: installing Debian's chromium package");
   run('apt-get', ['update'], root);
-  run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], root, {
+  run('apt-get', ['install', '-y', 'chromium'], root, {
     ...process.env,
     DEBIAN_FRONTEND: 'noninteractive',
   });
