@@ -35,6 +35,14 @@ module.exports = {
       to: { path: `^src/(${KINDS.slice(1, -1)}|tool|testing)/|^src/[^/]+\\.ts$` },
     },
     {
+      name: 'proxy-stands-alone',
+      severity: 'error',
+      comment:
+        'The proxy (ai-sdk-openrouter/proxy) runs on servers and edge runtimes without the provider, so it imports nothing else from src/.',
+      from: { path: '^src/proxy/' },
+      to: { path: '^src/', pathNot: '^src/proxy/' },
+    },
+    {
       name: 'runtime-not-testing',
       severity: 'error',
       comment: 'The emulator (testing/) is Node-only; the runtime path must not load it.',

@@ -25,7 +25,7 @@ const modelId = process.env.OPENROUTER_MODEL ?? 'openai/gpt-4o-mini';
 console.log(
   emulator
     ? dim(`No OPENROUTER_API_KEY set: using the local OpenRouter emulator at ${emulator.baseURL}`)
-    : dim(`Using the OpenRouter API with ${modelId}`),
+    : dim(`Using ${process.env.OPENROUTER_BASE_URL ?? 'the OpenRouter API'} with ${modelId}`),
 );
 
 const tools = {

@@ -296,11 +296,11 @@ describe('responses', () => {
     expect(emulator.pending).toBe(0);
   });
 
-  it('answers 500 with an error body when nothing is scripted, or a handler throws', async () => {
+  it('answers a non-retryable 404 when nothing is scripted, a 500 when a handler throws', async () => {
     const response = await post({});
-    expect(response.status).toBe(500);
+    expect(response.status).toBe(404);
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
-      /no scripted response for POST \/chat\/completions/,
+      /no scripted response for POST \/chat\/completions: the queue is empty and no handler is set\. Enqueue a response/,
     );
     emulator.setHandler(() => {
       throw new Error('boom');

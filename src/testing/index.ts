@@ -16,6 +16,7 @@ export {
   splitFragments,
 } from './chat/chat-fixtures.js';
 export { scriptedChat } from './chat/chat-handler.js';
+export { CHAT_SCENARIO_MODELS, chatScenarioHandler } from './chat/chat-scenarios.js';
 export { demoAgentHandler } from './chat/demo-agent.js';
 export * from './chat/reasoning-scenarios.js';
 export {
@@ -34,6 +35,7 @@ export {
   completionStream,
 } from './completion/completion-fixtures.js';
 export { scriptedCompletion } from './completion/completion-handler.js';
+export { defaultCatalog, defaultHandler } from './default-handler.js';
 export {
   type EmbeddingRequestInfo,
   type EmbeddingScript,
@@ -45,6 +47,7 @@ export {
   shortestFloat32,
 } from './embedding/embedding-fixtures.js';
 export { scriptedEmbedding } from './embedding/embedding-handler.js';
+export { startOpenRouterEmulator } from './emulator.js';
 export {
   IMAGE_ERRORS,
   type ImageOutputItem,
@@ -101,11 +104,7 @@ export type {
   SseEvent,
   SseResponse,
 } from './server/responses.js';
-export {
-  type OpenRouterEmulator,
-  type OpenRouterEmulatorOptions,
-  startOpenRouterEmulator,
-} from './server/server.js';
+export type { OpenRouterEmulator, OpenRouterEmulatorOptions } from './server/server.js';
 export { planSseWrites, serializeSse, serializeSseEvent, type WritePlan } from './server/sse.js';
 export {
   fromBase64,

@@ -80,6 +80,13 @@ describe('dependency rules', () => {
       },
     ],
     [
+      'proxy-stands-alone',
+      {
+        'src/proxy/p.ts': "import { s } from '../shared/s';\nexport const p = s;\n",
+        'src/shared/s.ts': 'export const s = 1;\n',
+      },
+    ],
+    [
       'emulator-kinds-stand-alone',
       {
         'src/testing/chat/x.ts': "import { p } from '../platform/p';\nexport const x = p;\n",

@@ -561,7 +561,7 @@ describe('errors', () => {
       ),
     );
     expect(error.isRetryable).toBe(true);
-    expect(error.message).toContain('timeout setting');
+    expect(error.message).toContain('timeout.firstByteMs');
     expect(error.url).toMatch(/\/videos\/gen-vid-[^/]+$/);
   });
 

@@ -16,7 +16,10 @@ export interface OpenRouterEmulatorOptions {
   port?: number;
   /** Default `127.0.0.1`. */
   host?: string;
-  /** Answers requests for which no scripted response is queued. */
+  /**
+   * Answers requests for which no scripted response is queued. Without one, the emulator serves
+   * its defaults (`defaultHandler()`: the demo agent, scenarios by model id, the platform API).
+   */
   handler?: EmulatorHandler;
   /**
    * Like OpenRouter, answer 401 "No auth credentials found" to requests without a
@@ -36,9 +39,12 @@ export interface OpenRouterEmulator {
   readonly pending: number;
   /** Queue responses (FIFO) for the next requests (any route); each is consumed once. */
   enqueue(...responses: Array<EmulatorResponse | EmulatorHandler>): void;
-  /** Replaces the handler that answers when the queue is empty (`undefined`: none). */
+  /**
+   * Replaces the handler that answers when the queue is empty (`undefined`: none, so an
+   * unscripted request gets a non-retryable 404 saying what to configure).
+   */
   setHandler(handler: EmulatorHandler | undefined): void;
-  /** Clears the queue, the recorded requests and the handler. */
+  /** Clears the queue, the recorded requests and the handler (the defaults included). */
   reset(): void;
   /** Closes the server and destroys open sockets (hanging responses included). */
   close(): Promise<void>;
@@ -46,8 +52,11 @@ export interface OpenRouterEmulator {
 
 const API_PREFIX = '/api/v1';
 
-/** Starts an HTTP server on loopback that answers like OpenRouter, as scripted by the test. */
-export async function startOpenRouterEmulator(
+/**
+ * Starts an HTTP server on loopback that answers like OpenRouter, as scripted by the test: the
+ * core of `startOpenRouterEmulator`, which adds the defaults when no handler is given.
+ */
+export async function startEmulatorServer(
   options: OpenRouterEmulatorOptions = {},
 ): Promise<OpenRouterEmulator> {
   const queue: Array<EmulatorResponse | EmulatorHandler> = [];
@@ -92,8 +101,9 @@ export async function startOpenRouterEmulator(
     }
     const next = queue.shift() ?? handler;
     if (next === undefined) {
-      const message = `OpenRouter emulator: no scripted response for ${request.method} ${request.path} (queue empty and no handler)`;
-      return respond(res, emulatorError(message));
+      // Not a 5xx: clients retry those, and a missing script is not going to appear on a retry.
+      const message = `OpenRouter emulator: no scripted response for ${request.method} ${request.path}: the queue is empty and no handler is set. Enqueue a response (emulator.enqueue), set a handler (emulator.setHandler or the handler option), or serve the defaults (emulator.setHandler(defaultHandler())).`;
+      return respond(res, { type: 'error', status: 404, message });
     }
     const response = typeof next === 'function' ? await next(request) : next;
     return respond(res, response);
