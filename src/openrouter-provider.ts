@@ -211,33 +211,28 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     checkCapabilities,
   });
 
-  const createChatModel = (modelId: string, settings?: OpenRouterChatSettings) => {
-    checkModelArguments(modelId, settings);
-    return new OpenRouterChatLanguageModel(modelId, settings ?? {}, config('chat'));
-  };
+  /**
+   * A model factory of one kind. Every factory checks its arguments the same way before a model
+   * exists, so a missing model id or settings that are not an object fail at once, by name.
+   */
+  const factory =
+    <SETTINGS extends object, MODEL>(
+      kind: string,
+      Model: new (modelId: string, settings: SETTINGS, config: OpenRouterChatConfig) => MODEL,
+    ) =>
+    (modelId: string, settings?: SETTINGS): MODEL => {
+      checkModelArguments(modelId, settings);
+      return new Model(modelId, settings ?? ({} as SETTINGS), config(kind));
+    };
 
-  const createCompletionModel = (modelId: string, settings: OpenRouterCompletionSettings = {}) =>
-    new OpenRouterCompletionLanguageModel(modelId, settings, config('completion'));
-
-  const createSpeechModel = (modelId: string, settings: OpenRouterSpeechSettings = {}) =>
-    new OpenRouterSpeechModel(modelId, settings, config('speech'));
-
-  const createTranscriptionModel = (
-    modelId: string,
-    settings: OpenRouterTranscriptionSettings = {},
-  ) => new OpenRouterTranscriptionModel(modelId, settings, config('transcription'));
-
-  const createVideoModel = (modelId: string, settings: OpenRouterVideoSettings = {}) =>
-    new OpenRouterVideoModel(modelId, settings, config('video'));
-
-  const createImageModel = (modelId: string, settings: OpenRouterImageSettings = {}) =>
-    new OpenRouterImageModel(modelId, settings, config('image'));
-
-  const createEmbeddingModel = (modelId: string, settings: OpenRouterEmbeddingSettings = {}) =>
-    new OpenRouterEmbeddingModel(modelId, settings, config('embedding'));
-
-  const createRerankingModel = (modelId: string, settings: OpenRouterRerankingSettings = {}) =>
-    new OpenRouterRerankingModel(modelId, settings, config('reranking'));
+  const createChatModel = factory('chat', OpenRouterChatLanguageModel);
+  const createCompletionModel = factory('completion', OpenRouterCompletionLanguageModel);
+  const createEmbeddingModel = factory('embedding', OpenRouterEmbeddingModel);
+  const createRerankingModel = factory('reranking', OpenRouterRerankingModel);
+  const createImageModel = factory('image', OpenRouterImageModel);
+  const createSpeechModel = factory('speech', OpenRouterSpeechModel);
+  const createTranscriptionModel = factory('transcription', OpenRouterTranscriptionModel);
+  const createVideoModel = factory('video', OpenRouterVideoModel);
 
   const provider = function (modelId: string, settings?: OpenRouterChatSettings) {
     if (new.target) {

@@ -61,6 +61,14 @@ describe('model ids', () => {
       (id: unknown) => provider(id as string),
       (id: unknown) => provider.languageModel(id as string),
       (id: unknown) => provider.chat(id as string),
+      (id: unknown) => provider.completion(id as string),
+      (id: unknown) => provider.embeddingModel(id as string),
+      (id: unknown) => provider.textEmbeddingModel(id as string),
+      (id: unknown) => provider.rerankingModel(id as string),
+      (id: unknown) => provider.imageModel(id as string),
+      (id: unknown) => provider.speechModel(id as string),
+      (id: unknown) => provider.transcriptionModel(id as string),
+      (id: unknown) => provider.videoModel(id as string),
     ];
     for (const factory of factories) {
       for (const id of invalidIds) {
@@ -97,6 +105,13 @@ describe('model settings', () => {
     for (const settings of [null, 'fast', [1, 2], 42]) {
       const error = thrownBy(() => ctx.openrouter(MODEL_ID, settings as never));
       expectInvalidArgument(error, 'settings', /must be an object/);
+      for (const factory of [ctx.openrouter.embeddingModel, ctx.openrouter.videoModel]) {
+        expectInvalidArgument(
+          thrownBy(() => factory('some/model', settings as never)),
+          'settings',
+          /must be an object/,
+        );
+      }
     }
   });
 
