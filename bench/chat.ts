@@ -3,14 +3,15 @@
  * the raw-parse floor and against `@openrouter/ai-sdk-provider`, over real HTTP from the emulator
  * (in a child process, serving pre-serialised responses on loopback). Clients alternate within
  * every round; medians of the rounds; every run's content is checked (exit 1 when wrong).
- * Flags: `--check-targets` exits 2 when a target is missed. Env: BENCH_ROUNDS (default 7).
- * Our code is imported from src/ (through tsx, as built); the import-time test uses dist/.
+ * Flags: `--check-targets` exits 2 when a target is missed. Env: BENCH_ROUNDS (default 7),
+ * BENCH_COLD_RUNS (fresh processes per cold-start measurement, default 15).
+ * Our code is imported from src/ (through tsx, as built); the cold-start test uses dist/.
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { createClients } from './clients';
 import { startEmulatorProcess } from './emulator-process';
-import { measureImportTime, ourImportTarget } from './import-time';
+import { coldStartReport, incumbentImportTarget, ourImportTarget } from './import-time';
 import { interleaved, median, WrongOutputError } from './measure';
 import { canMeasureLiveHeap } from './memory';
 import { memoryReport } from './memory-report';
@@ -132,33 +133,20 @@ try {
   out(memory.text);
   targets.push(...memory.targets);
 
-  progress('cold import');
-  const importTargets = {
-    'ai-sdk-openrouter': ourImportTarget(),
-    '@openrouter/ai-sdk-provider': {
-      specifier: '@openrouter/ai-sdk-provider',
-      nodeArgs: [],
-      note: 'dist/index.js',
+  progress('cold start');
+  const coldStart = coldStartReport(
+    {
+      'ai-sdk-openrouter': ourImportTarget(),
+      '@openrouter/ai-sdk-provider': incumbentImportTarget,
     },
-  };
-  const alone = measureImportTime(importTargets, 7);
-  const afterAi = measureImportTime(importTargets, 7, 'ai');
-  out();
-  out(
-    '## import() in a fresh process, median of 7: alone, and after `ai` is loaded (zod and provider-utils already in memory)',
+    Number(process.env.BENCH_COLD_RUNS ?? 15),
+    progress,
   );
   out();
-  out(
-    table(
-      ['package', 'alone ms', 'after ai ms', 'entry'],
-      Object.entries(importTargets).map(([name, target]) => [
-        name,
-        fixed(alone[name]!, 1),
-        fixed(afterAi[name]!, 1),
-        target.note,
-      ]),
-    ),
-  );
+  out('## Cold start (bench/import-time.ts)');
+  out();
+  out(coldStart.text);
+  targets.push(...coldStart.targets);
 
   out();
   out('## Targets');

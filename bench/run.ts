@@ -5,10 +5,13 @@
  *   `@openrouter/ai-sdk-provider` (bench/chat.ts); `--check-targets` exits 2 on a missed target.
  * - `embeddings`: `embedMany` of 2,048 x 1,536 with float JSON against base64 and the raw floor,
  *   on the built `dist/` (bench/embeddings.ts; `npm run build` first).
+ * - `cold-start`: `import()` of the built main entry in fresh processes, alone and after `ai`,
+ *   and the first chat result, against the incumbent (bench/cold-start.ts; `npm run build` first).
  */
 const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   chat: () => import('./chat'),
   embeddings: () => import('./embeddings'),
+  'cold-start': () => import('./cold-start'),
 };
 
 const chosen = process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? 'chat';

@@ -57,7 +57,7 @@ export type {
   OpenRouterRerankingSettings,
 } from './reranking/openrouter-reranking-options';
 export type { OpenRouterErrorData } from './shared/openrouter-error';
-export type { OpenRouterLimits } from './shared/openrouter-fetch';
+export type { OpenRouterLimits } from './shared/openrouter-limits';
 export type {
   OpenRouterPlugin,
   OpenRouterProviderPreferences,

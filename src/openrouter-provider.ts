@@ -1,9 +1,5 @@
 import { InvalidArgumentError, type ProviderV4 } from '@ai-sdk/provider';
-import {
-  generateId as defaultGenerateId,
-  type FetchFunction,
-  loadOptionalSetting,
-} from '@ai-sdk/provider-utils';
+import type { FetchFunction } from '@ai-sdk/provider-utils';
 import type { OpenRouterChatConfig } from './chat/openrouter-chat-config';
 import { OpenRouterChatLanguageModel } from './chat/openrouter-chat-language-model';
 import type { OpenRouterChatSettings } from './chat/openrouter-chat-options';
@@ -19,14 +15,15 @@ import type { OpenRouterChatModelId } from './platform/openrouter-model-ids';
 import type { OpenRouterPlatformApi } from './platform/openrouter-platform-api';
 import { OpenRouterRerankingModel } from './reranking/openrouter-reranking-model';
 import type { OpenRouterRerankingSettings } from './reranking/openrouter-reranking-options';
+import { callTimeUtils } from './shared/call-time-utils';
 import { checkModelArguments } from './shared/check-model-arguments';
 import { checkOptionValue, describeValue, isPlainObject } from './shared/check-option-value';
-import { type OpenRouterLimits, resolveOpenRouterLimits } from './shared/openrouter-fetch';
 import {
   createOpenRouterHeaders,
   createSetupWarnings,
   type OpenRouterHeaderSettings,
 } from './shared/openrouter-headers';
+import { type OpenRouterLimits, resolveOpenRouterLimits } from './shared/openrouter-limits';
 import { normalizeOpenRouterBaseURL } from './shared/openrouter-url';
 import { OpenRouterSpeechModel } from './speech/openrouter-speech-model';
 import type { OpenRouterSpeechSettings } from './speech/openrouter-speech-options';
@@ -303,7 +300,7 @@ function createBaseURL(setting: string | undefined): () => string {
   }
   let checked: { raw: string; baseURL: string } | undefined;
   return () => {
-    const raw = loadOptionalSetting({
+    const raw = callTimeUtils().loadOptionalSetting({
       settingValue: undefined,
       environmentVariableName: 'OPENROUTER_BASE_URL',
     });
@@ -313,6 +310,11 @@ function createBaseURL(setting: string | undefined): () => string {
     }
     return checked.baseURL;
   };
+}
+
+/** provider-utils' id generator, reached at call time (see `call-time-utils.ts`). */
+function defaultGenerateId(): string {
+  return callTimeUtils().generateId();
 }
 
 /** Default instance: reads `OPENROUTER_API_KEY` (and `OPENROUTER_BASE_URL`) at call time. */

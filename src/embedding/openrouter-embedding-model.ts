@@ -6,17 +6,16 @@ import {
   TooManyEmbeddingValuesForCallError,
 } from '@ai-sdk/provider';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
-import { requestOpenRouter } from '../shared/openrouter-request';
-import { createOpenRouterJsonResponseHandler } from '../shared/openrouter-response-handlers';
 import type { OpenRouterEmbeddingSettings } from './openrouter-embedding-options';
 
 /** OpenRouter documents no per-request limit; OpenAI's embedding API takes 2,048 inputs. */
 const DEFAULT_MAX_EMBEDDINGS_PER_CALL = 2048;
 
 /**
- * `EmbeddingModelV4` over `POST /embeddings`, used by `embed` and `embedMany`. The request
- * building, the response schema and the mapping load with the first call, so apps that never
- * embed do not carry them.
+ * `EmbeddingModelV4` over `POST /embeddings`, used by `embed` and `embedMany`. This class is
+ * what the provider creates eagerly: the call itself (`generate-openrouter-embedding.ts`: request
+ * building, the response schema, the mapping) loads with the first call, so apps that never
+ * embed do not carry it.
  */
 export class OpenRouterEmbeddingModel implements EmbeddingModelV4 {
   readonly specificationVersion = 'v4';
@@ -63,38 +62,12 @@ export class OpenRouterEmbeddingModel implements EmbeddingModelV4 {
         values: options.values,
       });
     }
-    const [build, api, map] = await Promise.all([
-      import('./build-openrouter-embedding-request'),
-      import('./openrouter-embedding-api'),
-      import('./map-openrouter-embedding-response'),
-    ]);
-    const warnings = this.config.setupWarnings();
-    const { body, behaviour } = build.buildOpenRouterEmbeddingRequest({
+    const { generateOpenRouterEmbeddings } = await import('./generate-openrouter-embedding');
+    return generateOpenRouterEmbeddings({
       modelId: this.modelId,
-      call: options,
       settings: this.settings,
-      providerExtraBody: this.config.extraBody,
-      warnings,
-    });
-    const { value, rawValue, responseHeaders } = await requestOpenRouter({
       config: this.config,
-      path: '/embeddings',
-      body: { json: body },
-      headers: options.headers,
-      abortSignal: options.abortSignal,
-      timeout: behaviour.timeout,
-      successfulResponseHandler: createOpenRouterJsonResponseHandler(
-        api.openRouterEmbeddingResponseSchema,
-      ),
+      options,
     });
-    return {
-      ...map.mapOpenRouterEmbeddingResponse({
-        response: value,
-        inputCount: options.values.length,
-        responseHeaders,
-      }),
-      warnings,
-      response: { headers: responseHeaders, body: rawValue },
-    };
   }
 }

@@ -4,13 +4,13 @@ import type {
   RerankingModelV4Result,
 } from '@ai-sdk/provider';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
-import { requestOpenRouter } from '../shared/openrouter-request';
-import { createOpenRouterJsonResponseHandler } from '../shared/openrouter-response-handlers';
 import type { OpenRouterRerankingSettings } from './openrouter-reranking-options';
 
 /**
- * `RerankingModelV4` over `POST /rerank`, used by `rerank`. The request building, the response
- * schema and the mapping load with the first call, so apps that never rerank do not carry them.
+ * `RerankingModelV4` over `POST /rerank`, used by `rerank`. This class is what the provider
+ * creates eagerly: the call itself (`generate-openrouter-reranking.ts`: request building, the
+ * response schema, the mapping) loads with the first call, so apps that never rerank do not
+ * carry it.
  */
 export class OpenRouterRerankingModel implements RerankingModelV4 {
   readonly specificationVersion = 'v4';
@@ -26,43 +26,12 @@ export class OpenRouterRerankingModel implements RerankingModelV4 {
   }
 
   async doRerank(options: RerankingModelV4CallOptions): Promise<RerankingModelV4Result> {
-    const [build, api, map] = await Promise.all([
-      import('./build-openrouter-reranking-request'),
-      import('./openrouter-reranking-api'),
-      import('./map-openrouter-reranking-response'),
-    ]);
-    const warnings = this.config.setupWarnings();
-    const { body, behaviour } = build.buildOpenRouterRerankingRequest({
+    const { generateOpenRouterReranking } = await import('./generate-openrouter-reranking');
+    return generateOpenRouterReranking({
       modelId: this.modelId,
-      call: options,
       settings: this.settings,
-      providerExtraBody: this.config.extraBody,
-      warnings,
-    });
-    const { value, rawValue, responseHeaders } = await requestOpenRouter({
       config: this.config,
-      path: '/rerank',
-      body: { json: body },
-      headers: options.headers,
-      abortSignal: options.abortSignal,
-      timeout: behaviour.timeout,
-      successfulResponseHandler: createOpenRouterJsonResponseHandler(
-        api.openRouterRerankResponseSchema,
-      ),
+      options,
     });
-    return {
-      ...map.mapOpenRouterRerankingResponse({
-        response: value,
-        documentCount: options.documents.values.length,
-        responseHeaders,
-      }),
-      warnings,
-      response: {
-        id: value.id ?? undefined,
-        modelId: value.model ?? undefined,
-        headers: responseHeaders,
-        body: rawValue,
-      },
-    };
   }
 }

@@ -1,6 +1,6 @@
 import type { SharedV4Warning } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import type { OpenRouterLimits } from './openrouter-fetch';
+import type { OpenRouterLimits } from './openrouter-limits';
 
 /** What the provider hands every model: resolved lazily, per request. */
 export interface OpenRouterModelConfig {

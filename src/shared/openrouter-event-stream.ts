@@ -1,7 +1,7 @@
 import { APICallError } from '@ai-sdk/provider';
 import { isAbortError } from '@ai-sdk/provider-utils';
 import { createParser } from 'eventsource-parser';
-import { DEFAULT_OPENROUTER_LIMITS, formatBytes } from './openrouter-fetch';
+import { DEFAULT_OPENROUTER_LIMITS, formatBytes } from './openrouter-limits';
 import type { Redactor } from './redact-secrets';
 
 /** What the request around the stream provides to its reader. */

@@ -1,5 +1,5 @@
 import { LoadAPIKeyError, type SharedV4Warning } from '@ai-sdk/provider';
-import { isBrowserRuntime, loadOptionalSetting } from '@ai-sdk/provider-utils';
+import { callTimeUtils } from './call-time-utils';
 
 /** The provider settings that become request headers. */
 export interface OpenRouterHeaderSettings {
@@ -71,7 +71,7 @@ function resolveApiKey(apiKey: unknown, baseURL: string): string | undefined {
   const key =
     nonBlank(apiKey) ??
     nonBlank(
-      loadOptionalSetting({
+      callTimeUtils().loadOptionalSetting({
         settingValue: undefined,
         environmentVariableName: 'OPENROUTER_API_KEY',
       }),
@@ -99,7 +99,8 @@ export function createSetupWarnings(
   return () => {
     if (reported) return [];
     reported = true;
-    if (!isBrowserRuntime() || !settings.apiKey || !isOpenRouterBaseURL(baseURL())) return [];
+    if (!callTimeUtils().isBrowserRuntime() || !settings.apiKey || !isOpenRouterBaseURL(baseURL()))
+      return [];
     return [
       {
         type: 'other',

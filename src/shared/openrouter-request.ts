@@ -2,24 +2,29 @@ import { InvalidArgumentError, LoadAPIKeyError } from '@ai-sdk/provider';
 import {
   combineHeaders,
   type FetchFunction,
+  generateId,
   getFromApi,
+  isBrowserRuntime,
+  loadOptionalSetting,
   postFormDataToApi,
   postJsonToApi,
   type ResponseHandler,
   withUserAgentSuffix,
 } from '@ai-sdk/provider-utils';
 import { type CallSignal, openCallSignal } from './call-signal';
+import { provideCallTimeUtils } from './call-time-utils';
 import { openRouterFailedResponseHandler } from './openrouter-error';
 import type { StreamLifecycle } from './openrouter-event-stream';
-import {
-  createOpenRouterFetch,
-  DEFAULT_OPENROUTER_LIMITS,
-  type OpenRouterLimits,
-} from './openrouter-fetch';
+import { createOpenRouterFetch } from './openrouter-fetch';
+import { DEFAULT_OPENROUTER_LIMITS, type OpenRouterLimits } from './openrouter-limits';
 import { buildOpenRouterUrl } from './openrouter-url';
 import { createRedactor, type Redactor, secretsOfHeaders } from './redact-secrets';
 import type { OpenRouterTimeout } from './request-timeout';
 import { VERSION } from './version';
+
+// Every call loads this module before the provider's per-request functions run (base URL,
+// headers, set-up warnings, default ids): they find their provider-utils functions here.
+provideCallTimeUtils({ generateId, isBrowserRuntime, loadOptionalSetting });
 
 /**
  * The one HTTP path of the package: every model kind and the platform API send their requests

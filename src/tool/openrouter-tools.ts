@@ -1,6 +1,9 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
-import { createProviderExecutedToolFactory } from '@ai-sdk/provider-utils';
-import { z } from 'zod/v4';
+import type {
+  FlexibleSchema,
+  ProviderExecutedTool,
+  ProviderExecutedToolFactory,
+} from '@ai-sdk/provider-utils';
 import { checkOptionValue, describeValue, isPlainObject } from '../shared/check-option-value';
 import { snakeCaseKeys, toSnakeCase } from '../shared/snake-case-keys';
 
@@ -9,11 +12,47 @@ import { snakeCaseKeys, toSnakeCase } from '../shared/snake-case-keys';
  * OpenRouter during the request, sent as `{ type: 'openrouter:<name>', parameters }`. Arguments
  * may be written in camelCase or in the wire's snake_case; they reach the wire in snake_case.
  * Their calls and results come back as provider-executed tool parts.
+ *
+ * Tools are created synchronously by the app, usually as it starts, so this module checks their
+ * arguments by hand and describes their input and output as plain Standard Schema objects
+ * (standardschema.dev, with their JSON Schema): a zod schema here would load zod with the main
+ * entry, which is most of a cold start.
  */
 
-/** What the model passes to a server tool and what it returns are OpenRouter's business. */
-const serverToolInput = z.record(z.string(), z.unknown());
-const serverToolOutput = z.unknown();
+/**
+ * What the model passes to a server tool (an object) and what it returns (anything) are
+ * OpenRouter's business: a Standard Schema that checks no more than that, with its JSON Schema.
+ */
+function plainSchema<T>(
+  /** A new object every time: the AI SDK edits the JSON Schema it is given. */
+  jsonSchema: () => Record<string, unknown>,
+  check: (value: unknown) => string | undefined,
+) {
+  const schema = {
+    '~standard': {
+      version: 1 as const,
+      vendor: 'ai-sdk-openrouter',
+      validate: (value: unknown) => {
+        const message = check(value);
+        return message === undefined ? { value: value as T } : { issues: [{ message }] };
+      },
+      jsonSchema: { input: jsonSchema, output: jsonSchema },
+    },
+  };
+  return schema satisfies FlexibleSchema<T>;
+}
+
+const serverToolInput = plainSchema<Record<string, unknown>>(
+  () => ({ type: 'object', additionalProperties: {} }),
+  (value) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? undefined
+      : `Invalid input: expected an object, received ${describeValue(value)}`,
+);
+const serverToolOutput = plainSchema<unknown>(
+  () => ({}),
+  () => undefined,
+);
 
 type UserLocation = {
   type?: 'approximate';
@@ -49,47 +88,90 @@ export interface WebFetchArgs {
 /** Server tools without documented parameters take any OpenRouter-defined fields. */
 export type ServerToolArgs = Record<string, unknown>;
 
-const positiveInt = z.number().int().positive();
-const domains = z.array(z.string());
+/** A problem with one argument: where (wire spelling, then nested keys or indexes) and what. */
+interface ArgumentProblem {
+  path: Array<string | number>;
+  message: string;
+}
+type Check = (value: unknown) => ArgumentProblem | undefined;
+
+const problem = (message: string, path: Array<string | number> = []): ArgumentProblem => ({
+  path,
+  message,
+});
+
+const positiveInt: Check = (value) =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0
+    ? undefined
+    : problem(`expected a positive whole number, got ${describeValue(value)}`);
+
+const string: Check = (value) =>
+  typeof value === 'string' ? undefined : problem(`expected a string, got ${describeValue(value)}`);
+
+const oneOf =
+  (...options: string[]): Check =>
+  (value) =>
+    typeof value === 'string' && options.includes(value)
+      ? undefined
+      : problem(`expected one of ${options.join(', ')}, got ${describeValue(value)}`);
+
+const domains: Check = (value) => {
+  if (!Array.isArray(value)) {
+    return problem(`expected an array of strings, got ${describeValue(value)}`);
+  }
+  const index = value.findIndex((item) => typeof item !== 'string');
+  return index < 0
+    ? undefined
+    : problem(`expected a string, got ${describeValue(value[index])}`, [index]);
+};
+
+/**
+ * An object whose listed keys, where present (and not undefined), pass their checks; other keys
+ * pass through (OpenRouter adds parameters often).
+ */
+const partialObject =
+  (fields: Record<string, Check>): Check =>
+  (value) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      return problem(`expected an object, got ${describeValue(value)}`);
+    }
+    for (const [key, check] of Object.entries(fields)) {
+      const field = (value as Record<string, unknown>)[key];
+      const found = field === undefined ? undefined : check(field);
+      if (found) return problem(found.message, [key, ...found.path]);
+    }
+    return undefined;
+  };
 
 /**
  * The documented parameters of the server tools that have them, in wire spelling. Unknown
  * parameters pass through (OpenRouter adds them often); a documented one must be valid.
  */
-const argsSchemas: Record<string, z.ZodType> = {
-  web_search: z
-    .object({
-      engine: z.enum(['auto', 'native', 'exa', 'firecrawl', 'parallel', 'perplexity']),
-      mode: z.string(),
-      max_results: positiveInt,
-      max_total_results: positiveInt,
-      max_uses: positiveInt,
-      search_context_size: z.enum(['low', 'medium', 'high']),
-      max_characters: positiveInt,
-      user_location: z
-        .object({
-          type: z.literal('approximate'),
-          city: z.string(),
-          region: z.string(),
-          country: z.string(),
-          timezone: z.string(),
-        })
-        .partial()
-        .passthrough(),
-      allowed_domains: domains,
-      excluded_domains: domains,
-    })
-    .partial()
-    .passthrough(),
-  web_fetch: z
-    .object({
-      allowed_domains: domains,
-      blocked_domains: domains,
-      max_content_tokens: positiveInt,
-      max_uses: positiveInt,
-    })
-    .partial()
-    .passthrough(),
+const argsChecks: Record<string, Check> = {
+  web_search: partialObject({
+    engine: oneOf('auto', 'native', 'exa', 'firecrawl', 'parallel', 'perplexity'),
+    mode: string,
+    max_results: positiveInt,
+    max_total_results: positiveInt,
+    max_uses: positiveInt,
+    search_context_size: oneOf('low', 'medium', 'high'),
+    max_characters: positiveInt,
+    user_location: partialObject({
+      type: oneOf('approximate'),
+      city: string,
+      region: string,
+      country: string,
+      timezone: string,
+    }),
+    allowed_domains: domains,
+    excluded_domains: domains,
+  }),
+  web_fetch: partialObject({
+    allowed_domains: domains,
+    blocked_domains: domains,
+    max_content_tokens: positiveInt,
+    max_uses: positiveInt,
+  }),
 };
 
 type ToolCallbacks = 'onInputStart' | 'onInputDelta' | 'onInputAvailable';
@@ -101,13 +183,10 @@ type ToolCallbacks = 'onInputStart' | 'onInputDelta' | 'onInputAvailable';
  * documented ones must be valid.
  */
 function serverTool<ARGS extends object>(name: string, factoryName: string) {
-  const factory = createProviderExecutedToolFactory<Record<string, unknown>, unknown, ARGS>({
-    id: `openrouter.${name}`,
-    inputSchema: serverToolInput,
-    outputSchema: serverToolOutput,
-  });
+  const id = `openrouter.${name}` as const;
   const argument = `openrouter.tools.${factoryName}`;
-  return (options: Parameters<typeof factory>[0] = {} as Parameters<typeof factory>[0]) => {
+  type Factory = ProviderExecutedToolFactory<Record<string, unknown>, unknown, ARGS>;
+  return (options: Parameters<Factory>[0] = {} as Parameters<Factory>[0]): ReturnType<Factory> => {
     if (!isPlainObject(options)) {
       throw new InvalidArgumentError({
         argument,
@@ -116,23 +195,33 @@ function serverTool<ARGS extends object>(name: string, factoryName: string) {
     }
     const { onInputStart, onInputDelta, onInputAvailable, ...args } = options as Record<
       ToolCallbacks,
-      unknown
-    >;
+      never
+    > &
+      Record<string, unknown>;
     checkOptionValue(args, argument);
-    const schema = argsSchemas[name];
-    const result = schema?.safeParse(snakeCaseKeys(args));
-    if (result && !result.success) {
-      const issue = result.error.issues[0];
-      const [wireKey, ...rest] = issue?.path.map(String) ?? [];
+    const found = argsChecks[name]?.(snakeCaseKeys(args));
+    if (found) {
+      const [wireKey, ...rest] = found.path.map(String);
       const key = Object.keys(args).find((candidate) => toSnakeCase(candidate) === wireKey);
       const path = [key ?? wireKey, ...rest].filter(Boolean).join('.');
       throw new InvalidArgumentError({
         argument: `${argument}.${path}`,
-        message: `Invalid value for ${argument}({ ${path} }): ${issue?.message ?? 'invalid'}`,
-        cause: result.error,
+        message: `Invalid value for ${argument}({ ${path} }): ${found.message}`,
       });
     }
-    return factory(options);
+    const tool: ProviderExecutedTool<Record<string, unknown>, unknown> = {
+      type: 'provider',
+      isProviderExecuted: true,
+      id,
+      args,
+      inputSchema: serverToolInput,
+      outputSchema: serverToolOutput,
+      onInputStart,
+      onInputDelta,
+      onInputAvailable,
+      supportsDeferredResults: undefined,
+    };
+    return tool;
   };
 }
 
