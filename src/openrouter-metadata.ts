@@ -126,7 +126,10 @@ export interface OpenRouterRerankingMetadata extends OpenRouterResponseMetadata 
   provider?: string;
 }
 
-/** One generated image's entry in `providerMetadata.openrouter.images`. */
+/**
+ * One generated image's entry in `providerMetadata.openrouter.images`, which the AI SDK also
+ * hands to the image itself (`result.image.providerMetadata.openrouter`).
+ */
 export interface OpenRouterImageEntryMetadata {
   /** The image's media type. */
   mediaType?: string;
@@ -209,6 +212,8 @@ export interface OpenRouterMetadataByKind {
   'tool-call': OpenRouterToolCallMetadata;
   /** `reasoning` and `text` parts. */
   reasoning: OpenRouterReasoningMetadata;
+  /** A generated image (`result.image`, `result.images[i]`). */
+  file: OpenRouterImageEntryMetadata;
 }
 
 /** A name of `OpenRouterMetadataByKind`: `'chat'`, `'embedding'`, `'source'`, ... */
@@ -227,7 +232,8 @@ export type OpenRouterMetadataSource =
 
 /**
  * The kind `openrouterMetadata()` assumes for a source: from the result's fields (`embedding`,
- * `ranking`, `images`, `audio`, `segments`, `videos`) or a part's `type`; otherwise `'chat'`.
+ * `ranking`, `images`, `audio`, `segments`, `videos`, a file's `uint8Array`) or a part's `type`;
+ * otherwise `'chat'`.
  */
 export type InferOpenRouterMetadataKind<T> = T extends
   | { readonly embedding: unknown }
@@ -243,13 +249,15 @@ export type InferOpenRouterMetadataKind<T> = T extends
           ? 'transcription'
           : T extends { readonly videos: unknown }
             ? 'video'
-            : T extends { readonly type: 'source' }
-              ? 'source'
-              : T extends { readonly type: 'tool-call' | 'tool-result' }
-                ? 'tool-call'
-                : T extends { readonly type: `reasoning${string}` | `text${string}` }
-                  ? 'reasoning'
-                  : 'chat';
+            : T extends { readonly uint8Array: unknown }
+              ? 'file'
+              : T extends { readonly type: 'source' }
+                ? 'source'
+                : T extends { readonly type: 'tool-call' | 'tool-result' }
+                  ? 'tool-call'
+                  : T extends { readonly type: `reasoning${string}` | `text${string}` }
+                    ? 'reasoning'
+                    : 'chat';
 
 /**
  * `providerMetadata.openrouter` of an AI SDK result, step, content or stream part, typed for its
@@ -290,7 +298,7 @@ type Shape =
 
 /** The shape of `T`, so the table below must name every field of the types above, rightly. */
 type ShapeOf<T> =
-  JSONValue extends NonNullable<T>
+  NonNullable<JSONValue> extends NonNullable<T>
     ? 'json'
     : NonNullable<T> extends string
       ? 'string'
@@ -317,7 +325,8 @@ type AnyOpenRouterMetadata = OpenRouterChatMetadata &
   OpenRouterVideoMetadata &
   OpenRouterSourceMetadata &
   OpenRouterToolCallMetadata &
-  OpenRouterReasoningMetadata;
+  OpenRouterReasoningMetadata &
+  OpenRouterImageEntryMetadata;
 
 const SHAPE: ShapeOf<AnyOpenRouterMetadata> = {
   generationId: 'string',
@@ -366,6 +375,8 @@ const SHAPE: ShapeOf<AnyOpenRouterMetadata> = {
   endIndex: 'number',
   toolCallId: 'string',
   serverToolCall: 'boolean',
+  mediaType: 'string',
+  url: 'string',
 };
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {

@@ -27,6 +27,10 @@ import { OpenRouterChatStreamState } from './stream/openrouter-chat-stream-state
 /** Every http(s) or data URL OpenRouter fetches itself, so the AI SDK need not download it. */
 const FETCHABLE_URL = /^(https?:\/\/|data:)/i;
 
+/**
+ * An OpenRouter chat model (`LanguageModelV4` over `POST /chat/completions`), made by
+ * `openrouter(modelId)` or `openrouter.chat(modelId)`; pass it to `generateText` or `streamText`.
+ */
 export class OpenRouterChatLanguageModel implements LanguageModelV4 {
   readonly specificationVersion = 'v4';
 

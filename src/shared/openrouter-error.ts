@@ -28,6 +28,10 @@ export const openRouterErrorDataSchema = z
   .passthrough();
 
 export type OpenRouterErrorObject = z.infer<typeof openRouterErrorObjectSchema>;
+/**
+ * OpenRouter's error envelope, `{ error: { message, code, metadata? }, user_id? }`: the `data` of
+ * an `APICallError` from this provider.
+ */
 export type OpenRouterErrorData = z.infer<typeof openRouterErrorDataSchema>;
 
 const RAW_MESSAGE_KEYS = ['message', 'error', 'detail', 'details', 'msg'] as const;

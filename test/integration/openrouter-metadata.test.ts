@@ -20,6 +20,7 @@ import {
   createOpenRouter,
   type OpenRouterChatMetadata,
   type OpenRouterEmbeddingMetadata,
+  type OpenRouterImageEntryMetadata,
   type OpenRouterImageMetadata,
   type OpenRouterReasoningMetadata,
   type OpenRouterRerankingMetadata,
@@ -190,6 +191,13 @@ describe('other model kinds', () => {
     expectTypeOf(metadata).toEqualTypeOf<OpenRouterImageMetadata | undefined>();
     expect(metadata).toEqual(raw(result));
     expect(metadata?.images?.[0]?.mediaType).toBe('image/png');
+    const image = openrouterMetadata(result.image);
+    expectTypeOf(image).toEqualTypeOf<OpenRouterImageEntryMetadata | undefined>();
+    expect(image).toEqual({ mediaType: 'image/png' });
+    expect(image).toEqual(raw(result.image));
+    const call = result.calls[0]!;
+    expect(openrouterMetadata(call)).toEqual(raw(call));
+    expectTypeOf(openrouterMetadata(call)).toEqualTypeOf<OpenRouterImageMetadata | undefined>();
   });
 
   it('speech', async () => {

@@ -5,6 +5,7 @@
 import type {
   ContentPart,
   EmbedResult,
+  GeneratedFile,
   GenerateImageResult,
   GenerateTextResult,
   ProviderMetadata,
@@ -21,6 +22,7 @@ import {
   type InferOpenRouterMetadataKind,
   type OpenRouterChatMetadata,
   type OpenRouterEmbeddingMetadata,
+  type OpenRouterImageEntryMetadata,
   type OpenRouterImageMetadata,
   type OpenRouterReasoningMetadata,
   type OpenRouterRerankingMetadata,
@@ -149,6 +151,9 @@ describe('openrouterMetadata: types', () => {
     >();
     expectTypeOf(openrouterMetadata({} as GenerateImageResult)).toEqualTypeOf<
       OpenRouterImageMetadata | undefined
+    >();
+    expectTypeOf(openrouterMetadata({} as GeneratedFile)).toEqualTypeOf<
+      OpenRouterImageEntryMetadata | undefined
     >();
     expectTypeOf(openrouterMetadata({} as SpeechResult)).toEqualTypeOf<
       OpenRouterSpeechMetadata | undefined
