@@ -15,6 +15,9 @@
  *
  *   tsx scripts/check-docs.ts [--no-run] [--root <dir>] [files...]
  *
+ * Relative links between the files are checked too: the file must exist, and an `#anchor` must
+ * name a heading of a Markdown target.
+ *
  * Prints each failure with its Markdown file and line; exit code 1 when any block fails.
  */
 import { spawn } from 'node:child_process';
@@ -121,6 +124,72 @@ export function notRunReason(block: DocBlock): string | undefined {
   if (foreign.length > 0) return `imports ${foreign.join(', ')}`;
   if (declaresValues(block.code)) return 'declares values it does not define';
   return undefined;
+}
+
+/** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens. */
+export function headingAnchor(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+/** The anchors of a Markdown text's headings (outside code blocks), duplicates numbered. */
+export function anchorsOf(markdown: string): Set<string> {
+  const anchors = new Set<string>();
+  const counts = new Map<string, number>();
+  for (const line of proseLines(markdown)) {
+    const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line.text);
+    if (!heading) continue;
+    const base = headingAnchor(heading[1]!);
+    const count = counts.get(base) ?? 0;
+    counts.set(base, count + 1);
+    anchors.add(count === 0 ? base : `${base}-${count}`);
+  }
+  return anchors;
+}
+
+/** The lines of a Markdown text outside fenced code blocks, with their 1-based numbers. */
+function proseLines(markdown: string): Array<{ text: string; line: number }> {
+  const lines: Array<{ text: string; line: number }> = [];
+  let fence: string | undefined;
+  markdown.split('\n').forEach((text, index) => {
+    const open = FENCE.exec(text);
+    if (fence === undefined && open) fence = open[2];
+    else if (fence !== undefined && text.trim().startsWith(fence) && !/[^`~]/.test(text.trim())) {
+      fence = undefined;
+    } else if (fence === undefined) lines.push({ text, line: index + 1 });
+  });
+  return lines;
+}
+
+/**
+ * Relative links (`[text](docs/x.md#anchor)`) whose file does not exist, or whose anchor names
+ * no heading of a Markdown target; links to other sites are not followed.
+ */
+export function brokenLinks(
+  root: string,
+  file: string,
+  markdown: string,
+): Array<{ line: number; message: string }> {
+  const broken: Array<{ line: number; message: string }> = [];
+  for (const { text, line } of proseLines(markdown)) {
+    for (const match of text.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
+      const target = match[1]!;
+      if (/^[a-z][a-z+.-]*:/i.test(target)) continue; // https:, mailto:
+      const [path = '', anchor] = target.split('#', 2);
+      const resolved = path === '' ? join(root, file) : resolve(dirname(join(root, file)), path);
+      if (!existsSync(resolved)) {
+        broken.push({ line, message: `link to ${target}: no such file` });
+      } else if (anchor && resolved.endsWith('.md')) {
+        if (!anchorsOf(readFileSync(resolved, 'utf8')).has(anchor)) {
+          broken.push({ line, message: `link to ${target}: no heading with that anchor` });
+        }
+      }
+    }
+  }
+  return broken;
 }
 
 /** README.md and every Markdown file under docs/, sorted. */
@@ -280,10 +349,15 @@ const indent = (text: string, spaces: number) =>
     .map((line) => ' '.repeat(spaces) + line)
     .join('\n');
 
+/**
+ * Checks the blocks of `files` (default: README.md and docs/) under `root`, in `workDir` (default
+ * `.docs-check`; inside the root, so that its node_modules resolve).
+ */
 export async function checkDocs(options: {
   root: string;
   files?: string[];
   run?: boolean;
+  workDir?: string;
   log?: (line: string) => void;
 }): Promise<{ failures: Failure[]; compiled: number; ran: number; skipped: number }> {
   const { root } = options;
@@ -293,7 +367,7 @@ export async function checkDocs(options: {
   const blocks = files.flatMap((file) =>
     extractBlocks(readFileSync(join(root, file), 'utf8'), file),
   );
-  const workDir = join(root, '.docs-check');
+  const workDir = join(root, options.workDir ?? '.docs-check');
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   writeFileSync(
@@ -310,6 +384,11 @@ export async function checkDocs(options: {
   );
   const compiled = blocks.filter((block) => block.skip?.kind !== 'not-compiled');
   const failures = typeCheck(root, workDir, compiled);
+  for (const file of files) {
+    for (const link of brokenLinks(root, file, readFileSync(join(root, file), 'utf8'))) {
+      failures.push({ block: { file, line: link.line, code: '' }, ...link });
+    }
+  }
   const failedBlocks = new Set(failures.map((failure) => failure.block));
   log(
     `check-docs: ${files.length} files, ${blocks.length} TypeScript blocks, ${compiled.length} type-checked (${((Date.now() - started) / 1000).toFixed(1)}s)`,
