@@ -55,7 +55,7 @@ export type OpenRouterModelsSort =
 type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
 
 /**
- * `GET /models` filters (https://openrouter.ai/docs/api-reference/models/get-models), in camelCase; each is sent as its snake_case query parameter.
+ * `GET /models` filters (https://openrouter.ai/docs/api/api-reference/models/get-models), in camelCase; each is sent as its snake_case query parameter.
  * Lists are sent comma-separated. Unset filters are not sent.
  */
 export interface OpenRouterModelsListFilters {

@@ -179,7 +179,7 @@ export const openRouterModelEndpointsResponseSchema = dataEnvelope(openRouterMod
 
 /**
  * `GET /key`: the key that made the request, with its limit and usage
- * (https://openrouter.ai/docs/api_reference/limits). Amounts are USD (credits).
+ * (https://openrouter.ai/docs/api/reference/limits). Amounts are USD (credits).
  */
 const openRouterKeyInfoSchema = z
   .object({
