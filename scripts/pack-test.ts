@@ -43,8 +43,8 @@ export function describeExport(value: unknown): string {
   }
   if (typeof value !== 'object') return typeof value;
   if (Array.isArray(value)) return 'array';
-  const constructor = (value as object).constructor?.name;
-  if (constructor && constructor !== 'Object') return constructor;
+  const className = (value as object).constructor?.name;
+  if (className && className !== 'Object') return className;
   return `object {${Object.keys(value).sort().join(',')}}`;
 }
 
