@@ -4,7 +4,7 @@
  */
 import { isStepCount, streamText, tool } from 'ai';
 import { z } from 'zod';
-import { createOpenRouter } from '../src/index';
+import { createOpenRouter, openrouterMetadata } from '../src/index';
 import { demoAgentHandler, startOpenRouterEmulator } from '../src/testing/index';
 
 const dim = (text: string) => `\x1b[2m${text}\x1b[0m`;
@@ -69,21 +69,17 @@ for await (const part of result.stream) {
     case 'tool-result':
       console.log(`${bold('← result')} ${JSON.stringify(part.output)}`);
       break;
-    case 'finish-step': {
-      const stepCost = part.providerMetadata?.openrouter?.usage;
-      if (stepCost && typeof stepCost === 'object' && 'cost' in stepCost) {
-        cost += Number(stepCost.cost ?? 0);
-      }
+    case 'finish-step':
+      cost += openrouterMetadata(part)?.usage?.cost ?? 0;
       console.log(dim(`[step finished: ${part.finishReason}]`));
       break;
-    }
     case 'error':
       console.error('error:', part.error);
       break;
   }
 }
 
-const usage = await result.totalUsage;
+const usage = await result.usage;
 console.log(
   `\n${bold('usage:')} ${usage.inputTokens} input + ${usage.outputTokens} output = ${usage.totalTokens} tokens, cost $${cost.toFixed(6)}`,
 );

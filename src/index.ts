@@ -27,6 +27,28 @@ export type {
   OpenRouterImageSettings,
 } from './image/openrouter-image-options';
 export {
+  type InferOpenRouterMetadataKind,
+  type OpenRouterChatMetadata,
+  type OpenRouterCompletionMetadata,
+  type OpenRouterEmbeddingMetadata,
+  type OpenRouterImageEntryMetadata,
+  type OpenRouterImageMetadata,
+  type OpenRouterMetadataByKind,
+  type OpenRouterMetadataKind,
+  type OpenRouterMetadataSource,
+  type OpenRouterReasoningMetadata,
+  type OpenRouterRerankingMetadata,
+  type OpenRouterResponseCacheMetadata,
+  type OpenRouterResponseMetadata,
+  type OpenRouterSourceMetadata,
+  type OpenRouterSpeechMetadata,
+  type OpenRouterToolCallMetadata,
+  type OpenRouterTranscriptionMetadata,
+  type OpenRouterUsageMetadata,
+  type OpenRouterVideoMetadata,
+  openrouterMetadata,
+} from './openrouter-metadata';
+export {
   createOpenRouter,
   DEFAULT_OPENROUTER_BASE_URL,
   type OpenRouterProvider,

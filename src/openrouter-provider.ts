@@ -36,8 +36,10 @@ import type {
   OpenRouterVideoSettings,
 } from './video/openrouter-video-options';
 
+/** OpenRouter's API base URL, used when neither `baseURL` nor `OPENROUTER_BASE_URL` is set. */
 export const DEFAULT_OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
 
+/** The settings of `createOpenRouter()`; every one is optional. */
 export interface OpenRouterProviderSettings extends OpenRouterHeaderSettings {
   /**
    * API key; defaults to the `OPENROUTER_API_KEY` environment variable, read at call time.
@@ -92,6 +94,11 @@ export interface OpenRouterProviderSettings extends OpenRouterHeaderSettings {
   limits?: OpenRouterLimits;
 }
 
+/**
+ * An OpenRouter provider: call it with a model id for a chat model (`openrouter('openai/gpt-4o')`);
+ * it also makes the other model kinds, carries the server tools (`tools`) and the platform API
+ * (`models`, `key()`, `credits()`, `generation()`).
+ */
 export interface OpenRouterProvider extends ProviderV4 {
   (modelId: OpenRouterChatModelId, settings?: OpenRouterChatSettings): OpenRouterChatLanguageModel;
   languageModel(
@@ -185,6 +192,16 @@ export interface OpenRouterProvider extends ProviderV4 {
   generation: OpenRouterPlatformApi['generation'];
 }
 
+/**
+ * Creates an OpenRouter provider for the AI SDK. Settings are checked here; the API key and the
+ * base URL are read at call time (from `OPENROUTER_API_KEY` and `OPENROUTER_BASE_URL` unless
+ * given).
+ *
+ * @example
+ * ```ts
+ * const openrouter = createOpenRouter({ appName: 'My App', appUrl: 'https://myapp.example' });
+ * ```
+ */
 export function createOpenRouter(options: OpenRouterProviderSettings = {}): OpenRouterProvider {
   checkProviderSettings(options);
   const baseURL = createBaseURL(options.baseURL);

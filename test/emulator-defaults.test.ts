@@ -143,6 +143,27 @@ describe('startOpenRouterEmulator() without a handler', () => {
     expect(await openrouter.generation('gen-123-abc')).toMatchObject({ id: 'gen-123-abc' });
   });
 
+  it('requires a key for the key, credits and generations, unless started with requireAuth: false', async () => {
+    // A custom base URL needs no key, so the provider sends these without Authorization.
+    const keyless = createOpenRouter({ baseURL: emulator.baseURL });
+    const refused = await rejectionOf(keyless.key());
+    expect(APICallError.isInstance(refused) && refused.statusCode).toBe(401);
+    expect(APICallError.isInstance(await rejectionOf(keyless.generation('gen-1-a')))).toBe(true);
+
+    const open = await startOpenRouterEmulator({ requireAuth: false });
+    try {
+      const api = createOpenRouter({ baseURL: open.baseURL });
+      expect(await api.key()).toMatchObject({ label: expect.any(String) });
+      expect(await api.credits()).toMatchObject({ total_credits: expect.any(Number) });
+      expect(await api.generation('gen-1-a')).toMatchObject({ id: 'gen-1-a' });
+      expect(open.requests.every((request) => request.headers.authorization === undefined)).toBe(
+        true,
+      );
+    } finally {
+      await open.close();
+    }
+  });
+
   it('answers an unknown emulator/ id and an unserved route with non-retryable errors', async () => {
     const start = emulator.requests.length;
     const unknown = await rejectionOf(

@@ -57,7 +57,7 @@ export async function buildOpenRouterChatRequest(options: {
   reportReasoningConflict(call.reasoning, fromSettings, fromCall, warnings);
 
   // Absent options are omitted: OpenRouter injects no defaults, so an absent key leaves the
-  // upstream model's own default (https://openrouter.ai/docs/api_reference/parameters).
+  // upstream model's own default (https://openrouter.ai/docs/api/reference/parameters).
   for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
   // Call options win over model settings, key by key.
   return { body, behaviour: { ...fromSettings.behaviour, ...fromCall.behaviour } };

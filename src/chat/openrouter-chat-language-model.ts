@@ -14,6 +14,9 @@ import type { OpenRouterChatSettings } from './openrouter-chat-options';
 const FETCHABLE_URL = /^(https?:\/\/|data:)/i;
 
 /**
+ * An OpenRouter chat model (`LanguageModelV4` over `POST /chat/completions`), made by
+ * `openrouter(modelId)` or `openrouter.chat(modelId)`; pass it to `generateText` or `streamText`.
+ *
  * `LanguageModelV4` over `POST /chat/completions`. This class is what the provider creates
  * eagerly, so it holds the model's identity, its checks and the opening of each call's signal;
  * the call itself (`generate-openrouter-chat.ts`: request building, the HTTP exchange, the

@@ -19,7 +19,7 @@ const jsonObject = z.record(z.string(), z.unknown());
 
 /**
  * Every documented `/chat/completions` request field that is not mapped from an AI SDK call
- * option (https://openrouter.ai/docs/api-reference/chat-completion), in wire spelling. Model settings and
+ * option (https://openrouter.ai/docs/api/api-reference/chat/send-chat-completion-request), in wire spelling. Model settings and
  * `providerOptions.openrouter` accept each one in wire spelling (what
  * `@openrouter/ai-sdk-provider` users write) or camelCase (the AI SDK convention), nested keys
  * included; they reach the wire in wire spelling.

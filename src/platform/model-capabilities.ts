@@ -156,6 +156,7 @@ const PARAMETER_NAMES: Record<string, readonly string[]> = {
 /** The body keys `checkCapabilities` knows, in the order warnings are reported. */
 export const CHECKED_BODY_PARAMETERS: readonly string[] = Object.keys(PARAMETER_NAMES);
 
+/** What `checkCapabilities` found: warnings, and whether `provider.require_parameters` should be set. */
 export interface CapabilityCheckResult {
   /** One `unsupported` warning per body parameter the model does not list. */
   warnings: SharedV4Warning[];

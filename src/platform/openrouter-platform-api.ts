@@ -40,6 +40,7 @@ export type OpenRouterModality =
   | 'transcription'
   | (string & {});
 
+/** Orders of the model catalog (`sort`); other strings pass through. */
 export type OpenRouterModelsSort =
   | 'pricing-low-to-high'
   | 'pricing-high-to-low'
@@ -54,7 +55,7 @@ export type OpenRouterModelsSort =
 type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
 
 /**
- * `GET /models` filters (https://openrouter.ai/docs/api-reference/models/get-models), in camelCase; each is sent as its snake_case query parameter.
+ * `GET /models` filters (https://openrouter.ai/docs/api/api-reference/models/get-models), in camelCase; each is sent as its snake_case query parameter.
  * Lists are sent comma-separated. Unset filters are not sent.
  */
 export interface OpenRouterModelsListFilters {
@@ -85,6 +86,7 @@ export interface OpenRouterModelsListFilters {
   query?: Record<string, QueryValue>;
 }
 
+/** `models.list()` options: the filters, the request options, and `all` to follow every page. */
 export interface OpenRouterModelsListOptions
   extends OpenRouterModelsListFilters,
     OpenRouterPlatformRequestOptions {
@@ -95,6 +97,11 @@ export interface OpenRouterModelsListOptions
   all?: boolean;
 }
 
+/**
+ * OpenRouter's platform API: the model catalog, the key's usage and credits, and past
+ * generations. The provider carries one (`openrouter.models.list()`, `openrouter.key()`, ...);
+ * `createOpenRouterPlatformApi()` makes a standalone one.
+ */
 export interface OpenRouterPlatformApi {
   models: {
     /** `GET /models` with filters; see `OpenRouterModelsListOptions.all` for pagination. */

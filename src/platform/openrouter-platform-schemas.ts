@@ -179,7 +179,7 @@ export const openRouterModelEndpointsResponseSchema = dataEnvelope(openRouterMod
 
 /**
  * `GET /key`: the key that made the request, with its limit and usage
- * (https://openrouter.ai/docs/api_reference/limits). Amounts are USD (credits).
+ * (https://openrouter.ai/docs/api/reference/limits). Amounts are USD (credits).
  */
 const openRouterKeyInfoSchema = z
   .object({
@@ -294,17 +294,29 @@ const openRouterGenerationSchema = z
 
 export const openRouterGenerationResponseSchema = dataEnvelope(openRouterGenerationSchema);
 
+/** A model's prices in US dollars per unit, as decimal strings (`prompt`: per input token, ...). */
 export type OpenRouterModelPricing = z.infer<typeof openRouterModelPricingSchema>;
+/** A model's modalities (`input_modalities`, `output_modalities`) and tokenizer. */
 export type OpenRouterModelArchitecture = z.infer<typeof openRouterModelArchitectureSchema>;
+/** The limits of a model's primary endpoint (`context_length`, `max_completion_tokens`, moderation). */
 export type OpenRouterModelTopProvider = z.infer<typeof openRouterModelTopProviderSchema>;
+/** A model's reasoning capabilities: supported efforts, token budget, whether reasoning is mandatory. */
 export type OpenRouterModelReasoning = z.infer<typeof openRouterModelReasoningSchema>;
+/** One entry of the model catalog (`GET /models`), with OpenRouter's field names. */
 export type OpenRouterModel = z.infer<typeof openRouterModelSchema>;
+/** One page of the model catalog: `data`, `total_count` and `links.next`. */
 export type OpenRouterModelsPage = z.infer<typeof openRouterModelsPageSchema>;
+/** One provider endpoint of a model: its provider, tag, prices, uptime, latency and throughput. */
 export type OpenRouterModelEndpoint = z.infer<typeof openRouterModelEndpointSchema>;
+/** A model with its endpoints (`GET /models/{author}/{slug}/endpoints`). */
 export type OpenRouterModelEndpoints = z.infer<typeof openRouterModelEndpointsSchema>;
+/** The API key's usage and limits (`GET /key`): `usage`, `limit`, `limit_remaining`, ... */
 export type OpenRouterKeyInfo = z.infer<typeof openRouterKeyInfoSchema>;
+/** The account's credits (`GET /credits`): `total_credits` and `total_usage`. */
 export type OpenRouterCredits = z.infer<typeof openRouterCreditsSchema>;
+/** One upstream attempt of a generation (`provider_responses[]`): provider, status, latency. */
 export type OpenRouterGenerationProviderResponse = z.infer<
   typeof openRouterGenerationProviderResponseSchema
 >;
+/** A past generation's record (`GET /generation?id=`): cost, tokens, latency, provider. */
 export type OpenRouterGeneration = z.infer<typeof openRouterGenerationSchema>;

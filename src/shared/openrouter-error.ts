@@ -7,7 +7,7 @@ import {
 import { z } from 'zod/v4';
 
 /**
- * OpenRouter's error envelope (openrouter.ai/docs/api_reference/errors-and-debugging). Two
+ * OpenRouter's error envelope (openrouter.ai/docs/api/reference/errors-and-debugging). Two
  * generations of `metadata` exist in the wild ({raw, provider_name} and {error_type,
  * provider_code}), and availability errors carry `http_status` instead of `code`, so every field
  * is optional and unknown fields pass through.
@@ -28,6 +28,10 @@ export const openRouterErrorDataSchema = z
   .passthrough();
 
 export type OpenRouterErrorObject = z.infer<typeof openRouterErrorObjectSchema>;
+/**
+ * OpenRouter's error envelope, `{ error: { message, code, metadata? }, user_id? }`: the `data` of
+ * an `APICallError` from this provider.
+ */
 export type OpenRouterErrorData = z.infer<typeof openRouterErrorDataSchema>;
 
 const RAW_MESSAGE_KEYS = ['message', 'error', 'detail', 'details', 'msg'] as const;

@@ -17,6 +17,7 @@ const percentiles = z
   .object({ p50: z.number(), p75: z.number(), p90: z.number(), p99: z.number() })
   .partial();
 
+/** The zod schema of `provider` (routing preferences), in OpenRouter's wire spelling. */
 export const providerPreferencesSchema = z
   .object({
     order: z.array(z.string()),
@@ -42,6 +43,7 @@ export const providerPreferencesSchema = z
   .partial()
   .passthrough();
 
+/** The zod schema of `reasoning` (effort, token budget, exclude, ...), in OpenRouter's wire spelling. */
 export const reasoningSchema = z
   .object({
     effort: z.enum(['max', 'xhigh', 'high', 'medium', 'low', 'minimal', 'none']),
@@ -185,8 +187,11 @@ export type EitherCase<T> = T extends readonly (infer Element)[]
       }
     : T;
 
+/** Routing preferences (`provider`): order, fallbacks, data policy, sorting, price limits; either key spelling. */
 export type OpenRouterProviderPreferences = EitherCase<z.input<typeof providerPreferencesSchema>>;
+/** Reasoning options (`reasoning`): `effort`, `maxTokens`, `exclude`, `enabled`, ...; either key spelling. */
 export type OpenRouterReasoningOptions = EitherCase<z.input<typeof reasoningSchema>>;
+/** A plugin entry of `plugins` (`web`, `file-parser`, `response-healing`, ...); either key spelling. */
 export type OpenRouterPlugin = EitherCase<z.input<typeof pluginSchema>>;
 
 /** The `timeout` setting of every model kind, by the rule of `request-timeout.ts`. */

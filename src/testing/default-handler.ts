@@ -135,9 +135,11 @@ function withDefaults(extra: string[]): string[] {
  * `emulator/...` scenario), the platform API over {@link defaultCatalog} (`/models`, `/model/…`,
  * `/models/…/endpoints`, `/key`, `/credits`, and `/generation` for any id), and a non-retryable
  * 404 that says what to configure for a route nothing serves. `startOpenRouterEmulator()` without
- * a handler and the `ai-sdk-openrouter-emulator` command serve it.
+ * a handler and the `ai-sdk-openrouter-emulator` command serve it. `requireAuth: false` (the
+ * command's `--no-auth`) serves `/key`, `/credits` and `/generation` without a key as well.
  */
-export function defaultHandler(): EmulatorHandler {
+export function defaultHandler(options: { requireAuth?: boolean } = {}): EmulatorHandler {
+  const requireAuth = options.requireAuth ?? true;
   // Routes that share a handler factory (video's submit and status) share one handler.
   const made = new Map<() => EmulatorHandler, EmulatorHandler>();
   const serve = (factory: () => EmulatorHandler) => {
@@ -146,7 +148,7 @@ export function defaultHandler(): EmulatorHandler {
     return handler;
   };
   const kinds = KIND_ROUTES.map((route) => ({ ...route, serve: serve(route.handler) }));
-  const platform = platformHandler({ models: defaultCatalog(), fallback: unserved });
+  const platform = platformHandler({ models: defaultCatalog(), fallback: unserved, requireAuth });
 
   return (request) => {
     const kind = kinds.find(
@@ -158,7 +160,9 @@ export function defaultHandler(): EmulatorHandler {
     );
     if (kind) return kind.serve(request);
     if (request.method === 'GET' && request.path === '/generation' && request.query.id) {
-      if (!/^Bearer \S+/i.test(request.headers.authorization ?? '')) return platform(request);
+      if (requireAuth && !/^Bearer \S+/i.test(request.headers.authorization ?? '')) {
+        return platform(request);
+      }
       return { type: 'json', body: generationBody({ id: request.query.id }) };
     }
     return platform(request);

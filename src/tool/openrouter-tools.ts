@@ -62,6 +62,7 @@ type UserLocation = {
   timezone?: string;
 };
 
+/** The arguments of `openrouter.tools.webSearch()`, in camelCase (sent in snake_case). */
 export interface WebSearchArgs {
   /** `auto` (default), `native`, `exa`, `firecrawl`, `parallel` or `perplexity`. */
   engine?: 'auto' | 'native' | 'exa' | 'firecrawl' | 'parallel' | 'perplexity';
@@ -78,6 +79,7 @@ export interface WebSearchArgs {
   excludedDomains?: string[];
 }
 
+/** The arguments of `openrouter.tools.webFetch()`, in camelCase (sent in snake_case). */
 export interface WebFetchArgs {
   allowedDomains?: string[];
   blockedDomains?: string[];
@@ -225,6 +227,10 @@ function serverTool<ARGS extends object>(name: string, factoryName: string) {
   };
 }
 
+/**
+ * Factories of OpenRouter's server tools (run by OpenRouter during the request), also on the
+ * provider as `openrouter.tools`: `webSearch`, `webFetch`, `datetime`, ...
+ */
 export const openrouterTools = {
   /** `openrouter:web_search`: searches the web; results also arrive as `source` parts. */
   webSearch: serverTool<WebSearchArgs>('web_search', 'webSearch'),

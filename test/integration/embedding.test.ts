@@ -4,8 +4,6 @@
  * options in both spellings, usage and cost, generation ids, errors, retries, abort, lenient
  * parsing, batching, the factory aliases and the registry.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import {
   InvalidArgumentError,
   InvalidResponseDataError,
@@ -396,20 +394,4 @@ describe('provider wiring', () => {
     expect(asFloat32([embedding])).toEqual(expectedVectors(['registry']));
     expect(bodyAt(ctx.emulator).model).toBe(MODEL);
   });
-});
-
-describe('examples/embedding.ts', () => {
-  it('runs against the emulator without an API key', async () => {
-    const env = { ...process.env };
-    delete env.OPENROUTER_API_KEY;
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'examples/embedding.ts'], {
-      env,
-      timeout: 60_000,
-    });
-    expect(stdout).toMatch(/emulator/);
-    expect(stdout).toMatch(/3 vectors of \d+ dimensions/);
-    expect(stdout).toMatch(
-      /closest to "Which city is the capital of France\?": "Paris is the capital of France\."/,
-    );
-  }, 60_000);
 });

@@ -7,7 +7,7 @@
  * (https://openrouter.ai/docs/guides/best-practices/prompt-caching).
  */
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
-import { generateText, type ModelMessage, stepCountIs, streamText, tool } from 'ai';
+import { generateText, isStepCount, type ModelMessage, streamText, tool } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type ChatScript, scriptedChat } from '../../src/testing/index.js';
@@ -188,7 +188,7 @@ describe('cache_control on the wire', () => {
           execute: async ({ clause }) => ({ clause, text: 'two years' }),
         }),
       },
-      stopWhen: stepCountIs(3),
+      stopWhen: isStepCount(3),
       // The usual agent pattern: a breakpoint on the newest message of every step.
       prepareStep: ({ messages }) => ({
         messages: messages.map((message, index) =>
@@ -239,6 +239,92 @@ describe('cache_control on the wire', () => {
         ],
       },
     ]);
+  });
+
+  describe('in a ten-step tool loop (the recipes of docs/prompt-caching.md)', () => {
+    /** docs/prompt-caching.md, "In a tool loop": one breakpoint, on the newest message. */
+    function cacheNewestMessage(messages: ModelMessage[]): ModelMessage[] {
+      return messages.map((message, index): ModelMessage => {
+        const { cacheControl: _, ...openrouterOptions } = message.providerOptions?.openrouter ?? {};
+        const isNewest = index === messages.length - 1;
+        return {
+          ...message,
+          providerOptions: {
+            ...message.providerOptions,
+            openrouter: isNewest
+              ? { ...openrouterOptions, cacheControl: { type: 'ephemeral' } }
+              : openrouterOptions,
+          },
+        };
+      });
+    }
+    const loop = (call: number) =>
+      call < 9
+        ? {
+            toolCalls: [{ id: `call_${call}`, name: 'lookup', arguments: `{"clause":"c${call}"}` }],
+          }
+        : { text: 'Done.' };
+    const tools = {
+      lookup: tool({
+        inputSchema: z.object({ clause: z.string() }),
+        execute: async ({ clause }) => ({ clause, text: 'two years' }),
+      }),
+    };
+    const breakpoints = (body: unknown) => JSON.stringify(body).split('"cache_control"').length - 1;
+
+    it('moving one breakpoint: one per request, no warning on any step', async () => {
+      let call = 0;
+      fx.emulator.setHandler(scriptedChat(() => loop(call++)));
+      const result = await generateText({
+        model: fx.model(MODEL),
+        prompt: 'Look up ten clauses.',
+        tools,
+        stopWhen: isStepCount(10),
+        prepareStep: ({ messages }) => ({ messages: cacheNewestMessage(messages) }),
+      });
+      expect(result.steps).toHaveLength(10);
+      expect(fx.chatBodies().map(breakpoints)).toEqual(Array(10).fill(1));
+      expect(result.steps.flatMap((step) => step.warnings)).toEqual([]);
+      // The breakpoint is on the newest message: the user prompt first, then the latest tool result.
+      expect(JSON.stringify(fx.chatBodies()[9]?.messages.at(-1))).toContain('cache_control');
+    });
+
+    it('adding a breakpoint every step piles them up: warnings from the fifth step on', async () => {
+      let call = 0;
+      fx.emulator.setHandler(scriptedChat(() => loop(call++)));
+      const result = await generateText({
+        model: fx.model(MODEL),
+        prompt: 'Look up ten clauses.',
+        tools,
+        stopWhen: isStepCount(10),
+        prepareStep: ({ messages }) => ({
+          messages: messages.map((message, index) =>
+            index === messages.length - 1
+              ? { ...message, providerOptions: { openrouter: { cacheControl: EPHEMERAL } } }
+              : message,
+          ),
+        }),
+      });
+      expect(fx.chatBodies().map(breakpoints)).toEqual([1, 2, 3, 4, 4, 4, 4, 4, 4, 4]);
+      expect(result.steps.map((step) => step.warnings?.length ?? 0)).toEqual([
+        0, 0, 0, 0, 1, 1, 1, 1, 1, 1,
+      ]);
+    });
+
+    it('automatic caching (the top-level option): one cache_control per request, no warning', async () => {
+      let call = 0;
+      fx.emulator.setHandler(scriptedChat(() => loop(call++)));
+      const result = await generateText({
+        model: fx.model(MODEL),
+        prompt: 'Look up ten clauses.',
+        tools,
+        stopWhen: isStepCount(10),
+        providerOptions: { openrouter: { cacheControl: EPHEMERAL } },
+      });
+      expect(fx.chatBodies().map((body) => body.cache_control)).toEqual(Array(10).fill(EPHEMERAL));
+      expect(fx.chatBodies().map(breakpoints)).toEqual(Array(10).fill(1));
+      expect(result.steps.flatMap((step) => step.warnings)).toEqual([]);
+    });
   });
 
   it('keeps the last four of six breakpoints and reports one warning (generateText and streamText)', async () => {

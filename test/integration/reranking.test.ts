@@ -3,8 +3,6 @@
  * sent (text and object documents, `topN`), the ranking, options in both spellings, usage and
  * cost, generation ids, errors, retries, abort, lenient parsing, the aliases and the registry.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { InvalidArgumentError, InvalidResponseDataError } from '@ai-sdk/provider';
 import { createProviderRegistry, rerank } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
@@ -310,18 +308,4 @@ describe('provider wiring', () => {
     expect(ranking[0]?.originalIndex).toBe(1);
     expect(bodyAt(ctx.emulator).model).toBe(MODEL);
   });
-});
-
-describe('examples/reranking.ts', () => {
-  it('runs against the emulator without an API key', async () => {
-    const env = { ...process.env };
-    delete env.OPENROUTER_API_KEY;
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'examples/reranking.ts'], {
-      env,
-      timeout: 60_000,
-    });
-    expect(stdout).toMatch(/emulator/);
-    expect(stdout).toMatch(/^#1 {2}0\.850 {2}Paris is the capital and largest city of France\.$/m);
-    expect(stdout).toMatch(/top email: Follow-up \(from Paul Doe\)/);
-  }, 60_000);
 });

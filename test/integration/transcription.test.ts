@@ -3,8 +3,7 @@
  * HTTP -> the emulator's `POST /audio/transcriptions`. The request bodies are asserted as sent
  * (the audio as raw base64 with its format); json and verbose_json answers are mapped.
  */
-import { execFile } from 'node:child_process';
-import { inspect, promisify } from 'node:util';
+import { inspect } from 'node:util';
 import { createProviderRegistry, transcribe } from 'ai';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOpenRouter } from '../../src/index';
@@ -281,19 +280,5 @@ describe('transcription errors', () => {
       ),
     );
     expect(error).toMatchObject({ isRetryable: true, message: expect.stringContaining('150 ms') });
-  });
-});
-
-describe('examples/transcription.ts', () => {
-  it('runs against the emulator without a key and prints the transcript with timestamps', async () => {
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'examples/transcription.ts'], {
-      env: { ...process.env, OPENROUTER_API_KEY: '' },
-      timeout: 60_000,
-    });
-    expect(stdout).toContain('emulator');
-    expect(stdout).toContain('text: Hello! This is OpenRouter transcribing audio.');
-    expect(stdout).toContain('language: en, duration: 2 s');
-    expect(stdout).toMatch(/\[0s - [\d.]+s\] Hello!/);
-    expect(stdout).toContain('cost: 0.0002');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Request-side wire types for `POST /chat/completions` messages, as OpenRouter documents them
- * (openrouter.ai/docs/api_reference/overview, spec `ChatMessages`). Plain types: we build these
+ * (openrouter.ai/docs/api/reference/overview, spec `ChatMessages`). Plain types: we build these
  * objects ourselves, so there is nothing to validate.
  */
 import type {
