@@ -217,7 +217,7 @@ describe('stream state machine rules', () => {
     const errors = only(extra, 'error');
     expect(errors).toHaveLength(1);
     expect(InvalidResponseDataError.isInstance(errors[0]?.error)).toBe(true);
-    expect((errors[0]?.error as Error).message).toContain('after they were complete');
+    expect((errors[0]!.error as Error).message).toContain('after they were complete');
     expect(only(extra, 'tool-call').map((part) => part.input)).toEqual(['{"a":1}']);
     expect(only(extra, 'tool-input-end')).toHaveLength(1);
     expect(finishOf(extra).finishReason.unified).toBe('tool-calls');
