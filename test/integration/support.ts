@@ -197,7 +197,7 @@ const TEMPERATURES_C: Record<string, number> = { Paris: 18, London: 12, Rome: 24
 /**
  * What `getWeather` answers for `city` (sunny, 0°C for an unknown city), recorded in `executed`
  * as `getWeather:<city>`. The keys are deliberately not sorted: the provider must send the
- * result key-sorted (`{"city":…,"conditions":"sunny","tempC":…}`).
+ * result in the tool's own key order (`{"tempC":…,"city":…,"conditions":"sunny"}`).
  */
 export function weatherIn(city: string, executed: string[] = []) {
   executed.push(`getWeather:${city}`);

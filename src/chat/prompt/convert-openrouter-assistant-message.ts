@@ -11,7 +11,6 @@ import type {
   OpenRouterCacheControl,
   OpenRouterReasoningDetail,
 } from '../../shared/openrouter-api';
-import { stableStringify } from '../../shared/stable-stringify';
 import { visibleReasoningText } from '../reasoning-details-accumulator';
 import type { ConversionContext } from './conversion-context';
 import {
@@ -188,8 +187,9 @@ function convertToolCall(
     type: 'function',
     function: {
       name: part.toolName,
-      // Key-sorted so identical calls serialise identically across turns (prompt caching).
-      arguments: part.input === undefined ? '{}' : stableStringify(part.input),
+      // The input as the AI SDK keeps it, in its own key order (never re-sorted): the same
+      // stored input gives the same text on every turn, so prompt caches keep hitting.
+      arguments: part.input === undefined ? '{}' : (JSON.stringify(part.input) ?? '{}'),
     },
   };
 }

@@ -34,7 +34,7 @@ describe('assistant messages', () => {
     expect(message.content).toBeNull();
   });
 
-  it('serialises tool-call arguments with sorted keys, recursively', () => {
+  it('serialises tool-call arguments in their own key order, as the model wrote them', () => {
     const { message } = convertAssistant([
       { type: 'text', text: 'calling' },
       {
@@ -49,7 +49,7 @@ describe('assistant messages', () => {
       {
         id: 'c1',
         type: 'function',
-        function: { name: 't', arguments: '{"a":{"b":0,"y":[2,1]},"z":1}' },
+        function: { name: 't', arguments: '{"z":1,"a":{"y":[2,1],"b":0}}' },
       },
       { id: 'c2', type: 'function', function: { name: 'u', arguments: '{}' } },
     ]);

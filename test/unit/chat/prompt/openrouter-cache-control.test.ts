@@ -523,7 +523,7 @@ describe('prompt caching: placement', () => {
       {
         role: 'tool',
         tool_call_id: 'c1',
-        content: [{ type: 'text', text: '{"a":1,"b":2}', cache_control: { type: 'ephemeral' } }],
+        content: [{ type: 'text', text: '{"b":2,"a":1}', cache_control: { type: 'ephemeral' } }],
       },
     ]);
   });
