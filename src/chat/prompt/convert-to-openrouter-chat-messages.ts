@@ -31,9 +31,16 @@ import { ReasoningDetailsSanitizer } from './sanitize-reasoning-details';
  * - tool: every tool result is its own tool message; a result's breakpoint (output-level, else
  *   part-level) and the message-level one (on the last result) go on that tool message's last
  *   block, `content` items' own ones on their blocks; string content becomes a one-part array.
- * At most four breakpoints are kept per request (the last four), with one warning.
+ * At most four breakpoints are kept per request (the last four, tool definitions counted
+ * first), with one warning.
  */
-export function convertToOpenRouterChatMessages(prompt: LanguageModelV4Prompt): {
+export function convertToOpenRouterChatMessages(
+  prompt: LanguageModelV4Prompt,
+  options: {
+    /** The request's wire tools: their breakpoints count towards the limit, and come first. */
+    tools?: readonly object[];
+  } = {},
+): {
   messages: OpenRouterChatMessage[];
   warnings: SharedV4Warning[];
 } {
@@ -47,7 +54,7 @@ export function convertToOpenRouterChatMessages(prompt: LanguageModelV4Prompt): 
   prompt.forEach((message, index) => {
     messages.push(...convertMessage(message, `prompt[${index}]`, context));
   });
-  limitCacheBreakpoints(messages, warnings);
+  limitCacheBreakpoints(messages, warnings, undefined, options.tools);
   return { messages, warnings };
 }
 
