@@ -284,42 +284,38 @@ describe.each(MODES)('tool loop through %s', (mode) => {
       [convertId, { celsius: 24 }],
     ]);
 
-    // On the wire, each assistant message and its tool messages carry the upstream's own ids,
-    // repeats included: the history OpenRouter gets back is exactly what it produced.
+    // On the wire, each assistant message and its tool messages carry the same unique ids as
+    // `ai` (a repeated id would make the history ambiguous, and models that require unique ids
+    // reject it).
     const bodies: WireBody[] = fx.chatBodies();
     expect(bodies).toHaveLength(4);
     const third = historyOf(bodies[2]!);
     expect(toolCallsOf(third).map((calls) => calls.map((call) => call.id))).toEqual([
-      ['tool_0_getWeather'],
-      ['tool_0_getWeather', 'tool_1_getWeather'],
+      [parisId],
+      [londonId, romeId],
     ]);
     expect(toolMessagesOf(third)).toEqual([
       {
-        tool_call_id: 'tool_0_getWeather',
+        tool_call_id: parisId,
         content: '{"tempC":18,"city":"Paris","conditions":"sunny"}',
       },
       {
-        tool_call_id: 'tool_0_getWeather',
+        tool_call_id: londonId,
         content: '{"tempC":12,"city":"London","conditions":"sunny"}',
       },
       {
-        tool_call_id: 'tool_1_getWeather',
+        tool_call_id: romeId,
         content: '{"tempC":24,"city":"Rome","conditions":"sunny"}',
       },
     ]);
     const fourth = historyOf(bodies[3]!);
     expect(fourth.slice(0, third.length)).toEqual(third);
     expect(toolCallsOf(fourth).map((calls) => calls.map((call) => call.id))).toEqual([
-      ['tool_0_getWeather'],
-      ['tool_0_getWeather', 'tool_1_getWeather'],
-      ['tool_0_convertTemperature'],
+      [parisId],
+      [londonId, romeId],
+      [convertId],
     ]);
-    expect(toolMessagesOf(fourth).map((m) => m.tool_call_id)).toEqual([
-      'tool_0_getWeather',
-      'tool_0_getWeather',
-      'tool_1_getWeather',
-      'tool_0_convertTemperature',
-    ]);
+    expect(toolMessagesOf(fourth).map((m) => m.tool_call_id)).toEqual(ids);
   });
 
   it('gives parallel calls that share one id in a response distinct ids', async () => {

@@ -30,6 +30,7 @@ import {
   type EmulatorHandler,
   type OpenRouterEmulator,
   type RecordedRequest,
+  type ScenarioStep,
   scriptedChat,
   startOpenRouterEmulator,
 } from '../../src/testing/index.js';
@@ -166,6 +167,32 @@ export function toolMessagesOf(
   return messages
     .filter((m) => m.role === 'tool')
     .map((m) => ({ tool_call_id: m.tool_call_id, content: m.content }));
+}
+
+/**
+ * A scenario step's `reasoning_details` as the next request must carry them on `sent` (the
+ * step's assistant message as sent): unchanged, except that an entry referring by `id` to a call
+ * whose repeated upstream id was replaced (Gemini's `tool_0_<name>` every step) refers to the
+ * call's new id, the one `sent` carries. Checks that the calls are the step's, in order.
+ */
+export function detailsAsSent(
+  step: ScenarioStep,
+  sent: WireMessage,
+): ScenarioStep['reasoningDetails'] {
+  const calls = sent.tool_calls ?? [];
+  expect(
+    calls.map((call) => call.function.name),
+    step.label,
+  ).toEqual(step.toolCalls.map((call) => call.name));
+  const renamed = new Map<string, string>();
+  step.toolCalls.forEach((call, index) => {
+    const id = calls[index]!.id;
+    if (id !== call.id && !renamed.has(call.id)) renamed.set(call.id, id);
+  });
+  return step.reasoningDetails?.map((detail) => {
+    const id = typeof detail.id === 'string' ? renamed.get(detail.id) : undefined;
+    return id === undefined ? detail : { ...detail, id };
+  });
 }
 
 /** Number of assistant messages in a request: 0 on the first step of a loop, 1 on the second... */

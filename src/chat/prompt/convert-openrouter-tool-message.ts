@@ -69,7 +69,7 @@ function convertToolResult(
   const { warnings } = context;
   const message: OpenRouterToolMessage = {
     role: 'tool',
-    tool_call_id: context.wireToolCallIds.get(part.toolCallId) ?? part.toolCallId,
+    tool_call_id: part.toolCallId,
     content: convertToolResultOutput(part.output, `${where}.output`, warnings),
   };
   // The output's own options (V4 allows them on every output type but `content`, whose items

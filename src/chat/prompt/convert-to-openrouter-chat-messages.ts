@@ -8,7 +8,6 @@ import { convertAssistantMessage } from './convert-openrouter-assistant-message'
 import { convertSystemMessage } from './convert-openrouter-system-message';
 import { convertToolMessage } from './convert-openrouter-tool-message';
 import { convertUserMessage } from './convert-openrouter-user-message';
-import { getOpenRouterOptions } from './convert-to-openrouter-content-part';
 import { limitCacheBreakpoints } from './openrouter-cache-control';
 import type { OpenRouterChatMessage } from './openrouter-chat-prompt';
 import { dropped } from './openrouter-conversion-warnings';
@@ -49,34 +48,12 @@ export function convertToOpenRouterChatMessages(
   const context: ConversionContext = {
     warnings,
     reasoningDetails: new ReasoningDetailsSanitizer(warnings),
-    wireToolCallIds: collectWireToolCallIds(prompt),
   };
   prompt.forEach((message, index) => {
     messages.push(...convertMessage(message, `prompt[${index}]`, context));
   });
   limitCacheBreakpoints(messages, warnings, undefined, options.tools);
   return { messages, warnings };
-}
-
-/**
- * Tool-call ids replaced only because an earlier turn used them go back as the upstream sent
- * them (recorded in the tool-call part's metadata), in the assistant message and in its tool
- * results alike: the wire history is then exactly what the upstream produced.
- */
-function collectWireToolCallIds(prompt: LanguageModelV4Prompt): Map<string, string> {
-  const wireIds = new Map<string, string>();
-  for (const message of prompt) {
-    if (message.role !== 'assistant') continue;
-    for (const part of message.content) {
-      const wireId =
-        part.type === 'tool-call'
-          ? getOpenRouterOptions(part.providerOptions)?.toolCallId
-          : undefined;
-      if (part.type === 'tool-call' && typeof wireId === 'string')
-        wireIds.set(part.toolCallId, wireId);
-    }
-  }
-  return wireIds;
 }
 
 /** `where` names the message in the prompt (`prompt[3]`), for errors and warnings. */
