@@ -32,6 +32,11 @@ export class JsonObjectScanner {
   private inString = false;
   private escaped = false;
 
+  /** Something other than whitespace arrived. */
+  get hasContent(): boolean {
+    return this.state !== BEFORE;
+  }
+
   /** The top-level object closed: any further text belongs after it. */
   get complete(): boolean {
     return this.state === COMPLETE;

@@ -25,7 +25,7 @@ interface PendingToolCall {
   name: string | undefined;
   /** Argument text so far (emitted as it arrives once the call has a name). */
   arguments: StringBuilder;
-  /** The number of the last `delta.tool_calls` that brought non-whitespace argument text (0: none). */
+  /** The number of the last `delta.tool_calls` that brought argument text after some content (0: none). */
   argumentsDelta: number;
   /** Where the arguments stand as a JSON object. */
   scanner: JsonObjectScanner;
@@ -111,9 +111,7 @@ export class StreamingToolCallAssembler {
     const text = this.acceptedText(call, args.text ?? '');
     if (text.length > 0) {
       call.arguments.append(text);
-      if (call.argumentsDelta !== this.deltaCount && !isJsonWhitespace(text)) {
-        call.argumentsDelta = this.deltaCount;
-      }
+      if (call.scanner.hasContent) call.argumentsDelta = this.deltaCount;
     }
     if (!call.started) {
       if (call.name === undefined) return;
