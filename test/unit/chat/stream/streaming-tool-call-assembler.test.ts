@@ -225,7 +225,7 @@ describe('StreamingToolCallAssembler', () => {
     expect(warnings).toHaveLength(1);
   });
 
-  it('attaches round-trip metadata and the replaced wire id to the tool-call', () => {
+  it('attaches round-trip metadata and the replaced upstream id to the tool-call', () => {
     const { tools, parts } = assembler(
       [
         {
