@@ -28,10 +28,11 @@ export async function buildOpenRouterChatRequest(options: {
     warnings,
   );
 
-  const { messages, warnings: messageWarnings } = convertToOpenRouterChatMessages(call.prompt);
-  warnings.push(...messageWarnings);
   const tools = prepareOpenRouterTools({ tools: call.tools, toolChoice: call.toolChoice });
-  warnings.push(...tools.warnings);
+  const { messages, warnings: messageWarnings } = convertToOpenRouterChatMessages(call.prompt, {
+    tools: tools.tools,
+  });
+  warnings.push(...messageWarnings, ...tools.warnings);
 
   const body: Record<string, unknown> = {
     model: options.modelId,

@@ -6,7 +6,6 @@ import type {
   LanguageModelV4ToolResult,
 } from '@ai-sdk/provider';
 import { createToolNameMapping } from '@ai-sdk/provider-utils';
-import { stableStringify } from '../shared/stable-stringify';
 import { serverToolNames } from '../tool/openrouter-tools';
 import type { ToolCallIdAllocator } from './tool-call-ids';
 
@@ -44,7 +43,7 @@ export class ServerToolCallMapper {
     const input =
       typeof detail.arguments === 'string'
         ? detail.arguments.trim() || '{}'
-        : stableStringify(detail.arguments ?? {});
+        : (JSON.stringify(detail.arguments ?? {}) ?? '{}');
     return [
       {
         type: 'tool-call',

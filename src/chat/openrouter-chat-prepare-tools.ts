@@ -1,13 +1,24 @@
-import type {
-  LanguageModelV4CallOptions,
-  LanguageModelV4ToolChoice,
-  SharedV4Warning,
+import {
+  InvalidArgumentError,
+  type LanguageModelV4CallOptions,
+  type LanguageModelV4FunctionTool,
+  type LanguageModelV4ToolChoice,
+  type SharedV4Warning,
 } from '@ai-sdk/provider';
-import { snakeCaseKeys } from '../shared/snake-case-keys';
+import { checkOptionValue, describeValue, isPlainObject } from '../shared/check-option-value';
+import type { OpenRouterCacheControl } from '../shared/openrouter-api';
+import { snakeCaseKeys, toSnakeCase } from '../shared/snake-case-keys';
+import { getCacheControl } from './prompt/openrouter-cache-control';
 
-type OpenRouterFunctionTool = {
+export type OpenRouterFunctionTool = {
   type: 'function';
   function: { name: string; description?: string; parameters: unknown; strict?: boolean };
+  /** A prompt-cache breakpoint after this tool's definition (Anthropic caches tools first). */
+  cache_control?: OpenRouterCacheControl;
+  /** Anthropic's fine-grained tool streaming: arguments stream without buffering upstream. */
+  eager_input_streaming?: boolean;
+  /** Any other per-tool field OpenRouter documents later, sent as given (with a warning). */
+  [field: string]: unknown;
 };
 /** OpenRouter server tools (`openrouter:web_search`, ...), executed by OpenRouter itself. */
 type OpenRouterServerTool = { type: `openrouter:${string}`; parameters?: unknown };
@@ -30,6 +41,8 @@ export function prepareOpenRouterTools(options: {
   tools: LanguageModelV4CallOptions['tools'];
   toolChoice: LanguageModelV4ToolChoice | undefined;
 }): { tools?: OpenRouterTool[]; toolChoice?: OpenRouterToolChoice; warnings: SharedV4Warning[] } {
+  // Per-tool options (`providerOptions.openrouter` of a function tool, either spelling):
+  // `eager_input_streaming` and `cache_control` go on the wire tool, next to `function`.
   const warnings: SharedV4Warning[] = [];
   if (!options.tools || options.tools.length === 0) {
     // `ai` passes toolChoice {type:'auto'} on every call; only a real request needs a warning.
@@ -61,6 +74,7 @@ export function prepareOpenRouterTools(options: {
           parameters: tool.inputSchema,
           ...(tool.strict !== undefined ? { strict: tool.strict } : {}),
         },
+        ...toolOptions(tool, warnings),
       });
     } else if (tool.id.startsWith(OWN_TOOL_PREFIX)) {
       // Documented shape: parameters nested under `parameters`, in snake_case
@@ -79,6 +93,66 @@ export function prepareOpenRouterTools(options: {
   // Only unsupported tools: send none rather than an empty list with a dangling tool choice.
   if (tools.length === 0) return { warnings };
   return { tools, toolChoice: mapToolChoice(options.toolChoice, options.tools), warnings };
+}
+
+/** Wire names of the per-tool fields this package knows (both spellings are accepted). */
+const EAGER_INPUT_STREAMING = 'eager_input_streaming';
+const CACHE_CONTROL = 'cache_control';
+/** Fields of the wire tool the package sets itself. */
+const RESERVED_TOOL_FIELDS: ReadonlySet<string> = new Set(['type', 'function']);
+
+/**
+ * The wire fields a function tool's `providerOptions.openrouter` asks for. A wrong type throws an
+ * `InvalidArgumentError` naming the option (before anything is sent); an unknown key is sent as
+ * written with a warning, like unknown request options, since OpenRouter adds fields often.
+ */
+function toolOptions(
+  tool: LanguageModelV4FunctionTool,
+  warnings: SharedV4Warning[],
+): Partial<OpenRouterFunctionTool> {
+  const where = `tools.${tool.name}`;
+  const fields: Partial<OpenRouterFunctionTool> = {};
+  // `openrouter.cacheControl`, `openrouter.cache_control` (or the `anthropic` ones), validated.
+  const cacheControl = getCacheControl(tool.providerOptions, where);
+  if (cacheControl !== undefined) fields.cache_control = cacheControl;
+
+  const options = tool.providerOptions?.openrouter;
+  if (options === undefined || options === null) return fields;
+  const source = `${where}.providerOptions.openrouter`;
+  if (!isPlainObject(options)) {
+    throw new InvalidArgumentError({
+      argument: source,
+      message: `${source} must be an object of tool options (like { eager_input_streaming: true }), not ${describeValue(options)}.`,
+    });
+  }
+  for (const key of Object.keys(options)) {
+    const argument = `${source}.${key}`;
+    const value = checkOptionValue(options[key], argument);
+    if (value === undefined || value === null || key === '__proto__') continue;
+    const wireKey = toSnakeCase(key);
+    if (wireKey === CACHE_CONTROL) continue; // read above
+    if (wireKey === EAGER_INPUT_STREAMING) {
+      if (typeof value !== 'boolean') {
+        throw new InvalidArgumentError({
+          argument,
+          message: `Invalid value for ${argument}: expected a boolean, got ${describeValue(value)}.`,
+        });
+      }
+      fields.eager_input_streaming = value;
+    } else if (RESERVED_TOOL_FIELDS.has(wireKey)) {
+      warnings.push({
+        type: 'other',
+        message: `${argument} was ignored: the provider sets the tool's "${wireKey}" itself.`,
+      });
+    } else {
+      fields[key] = value;
+      warnings.push({
+        type: 'other',
+        message: `${argument} is not a known OpenRouter tool option; it was sent on the tool unchanged. Check the spelling if this was not intended.`,
+      });
+    }
+  }
+  return fields;
 }
 
 function serverToolType(id: string): `openrouter:${string}` {

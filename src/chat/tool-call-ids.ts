@@ -4,9 +4,10 @@ export interface AllocatedToolCallId {
   /** The id the AI SDK sees: unique across the whole conversation. */
   id: string;
   /**
-   * The upstream's own id, when it had to be replaced only because an earlier turn used it.
-   * The next request sends this one back, so the wire history is exactly what the upstream
-   * produced (Gemini pairs thought signatures with its own call ids).
+   * The upstream's own id, when it had to be replaced only because an earlier turn used it. The
+   * next request sends the fresh `id` (ids must be unique on the wire too) and renames the
+   * reasoning details of the same message that refer to this one (Gemini pairs its thought
+   * signatures with call ids), so they stay paired with the call.
    */
   wireId?: string;
 }
@@ -15,8 +16,9 @@ export interface AllocatedToolCallId {
  * Tool-call ids must be unique across the whole conversation, not only within one response:
  * some upstreams (Gemini) number calls `tool_0_<name>` afresh every step, and the AI SDK would
  * then pair results with the wrong call
- * (https://github.com/OpenRouterTeam/ai-sdk-provider/issues/160). Ids already used in the
- * prompt, or earlier in this response, are replaced by fresh ones.
+ * (https://github.com/OpenRouterTeam/ai-sdk-provider/issues/160), and a later request would
+ * carry two calls and two results with one id. Ids already used in the prompt, or earlier in
+ * this response, are replaced by fresh ones.
  */
 export class ToolCallIdAllocator {
   private readonly history = new Set<string>();
@@ -63,7 +65,10 @@ export class ToolCallIdAllocator {
   }
 }
 
-/** `providerMetadata` for a tool-call part: the wire id (if replaced) plus any other metadata. */
+/**
+ * `providerMetadata` for a tool-call part: the upstream's id (if replaced) under
+ * `openrouter.toolCallId`, plus any other metadata.
+ */
 export function toolCallProviderMetadata(
   allocated: AllocatedToolCallId,
   other: SharedV4ProviderMetadata | undefined,

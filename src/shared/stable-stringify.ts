@@ -1,7 +1,9 @@
 /**
  * `JSON.stringify` with object keys sorted (recursively, by UTF-16 code unit order), so equal
- * values always serialise to the same string. Tool-call arguments are re-sent on every turn;
- * a changing key order busts upstream prompt caches (OpenRouter provider #171).
+ * values always serialise to the same string: an identity for comparing values (for example
+ * whether a reasoning detail was already sent in an earlier message). Never for what is sent:
+ * tool inputs and results go on the wire in their own key order, as the model and the tool
+ * produced them.
  *
  * Otherwise it follows `JSON.stringify`: `toJSON` is honoured, `undefined` / functions /
  * symbols are dropped from objects and become `null` in arrays, non-finite numbers become

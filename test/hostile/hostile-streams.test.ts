@@ -687,7 +687,8 @@ const streamCases: StreamCase[] = [
     finishReason: 'tool-calls',
     check: (parts) => {
       const calls = parts.flatMap((part) => (part.type === 'tool-call' ? [part] : []));
-      expect(calls.map((call) => call.input)).toEqual([{ q: 'a' }, { q: 'b' }]);
+      // Each call is passed on when its object completes: "b" closes first.
+      expect(calls.map((call) => call.input)).toEqual([{ q: 'b' }, { q: 'a' }]);
     },
   },
   {

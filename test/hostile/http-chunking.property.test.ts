@@ -56,6 +56,33 @@ async function overHttp(
 const fragment = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 });
 const fragments = (max: number) => fc.array(fragment, { maxLength: max });
 
+/** `text` cut at the given offsets (empty pieces dropped). */
+function cutText(text: string, offsets: number[]): string[] {
+  const cuts = [...new Set(offsets.map((o) => o % (text.length + 1)))].sort((a, b) => a - b);
+  const pieces: string[] = [];
+  let start = 0;
+  for (const at of [...cuts, text.length]) {
+    if (at > start) pieces.push(text.slice(start, at));
+    start = Math.max(start, at);
+  }
+  return pieces;
+}
+
+/**
+ * Tool arguments: either a JSON object (with braces, quotes and escapes in its strings) cut into
+ * random fragments, which completes exactly at its last fragment, or text that does not start
+ * an object, which only the finish completes.
+ */
+const toolArgumentsArb = fc.oneof(
+  fc
+    .tuple(
+      fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
+      fc.array(fc.nat(), { maxLength: 5 }),
+    )
+    .map(([object, offsets]) => cutText(JSON.stringify(object), offsets)),
+  fragments(4).filter((pieces) => !pieces.join('').trimStart().startsWith('{')),
+);
+
 const reasoningArb = fc.oneof(
   fc.constant({ kind: 'none' as const }),
   fc.record({
@@ -84,7 +111,7 @@ const streamArb = fc.record({
   toolCalls: fc.array(
     fc.record({
       name: fc.constantFrom('getWeather', 'search', 'convert'),
-      args: fragments(4),
+      args: toolArgumentsArb,
     }),
     { maxLength: 3 },
   ),
@@ -218,12 +245,19 @@ describe('chunking invariance over HTTP (property)', () => {
           // What was sent is what came out.
           const textOut = http.map((part) => (part.type === 'text-delta' ? part.delta : ''));
           expect(textOut.join('')).toBe(script.text.join(''));
-          const calls = http.flatMap((part) => (part.type === 'tool-call' ? [part.input] : []));
-          expect(calls).toEqual(
-            script.toolCalls.map((call) =>
-              call.args.join('').trim() === '' ? '{}' : call.args.join(''),
+          // Calls are passed on as they complete, so compare them by id.
+          const calls = http.flatMap((part) =>
+            part.type === 'tool-call' ? [[part.toolCallId, part.input] as const] : [],
+          );
+          expect(new Map(calls)).toEqual(
+            new Map(
+              script.toolCalls.map((call, index) => [
+                `call_${index}`,
+                call.args.join('').trim() === '' ? '{}' : call.args.join(''),
+              ]),
             ),
           );
+          expect(calls).toHaveLength(script.toolCalls.length);
         },
       ),
       { numRuns: 80 },

@@ -1,9 +1,9 @@
 /**
  * Multi-step tool loops of `ai` 7 (`stopWhen: isStepCount(n)`) through both `generateText` and
  * `streamText`, over real HTTP against the OpenRouter emulator: what each step sends back
- * (assistant `tool_calls` with key-sorted arguments, `tool` messages), tool-call ids that stay
- * unique across steps when the upstream repeats them (Gemini numbers its calls afresh every
- * step), and loops that continue when the upstream reports `stop` or no finish reason together
+ * (assistant `tool_calls` with the input as `ai` keeps it, `tool` messages with the results in
+ * the tools' own key order), tool-call ids that stay unique across steps, on the wire too, when
+ * the upstream repeats them (Gemini numbers its calls afresh every step), and loops that continue when the upstream reports `stop` or no finish reason together
  * with tool calls (several models do, and the loop must not end there).
  */
 import {
@@ -86,7 +86,8 @@ async function runLoop(mode: Mode, stepLimit: number, prompt: string): Promise<L
 }
 
 describe.each(MODES)('tool loop through %s', (mode) => {
-  // Step 1: reasoning + getWeather (arguments in non-sorted key order); step 2: convert; step 3: text.
+  // Step 1: reasoning + getWeather; step 2: convert; step 3: text. The arguments are not in the
+  // schema's key order: `ai` keeps the input as its schema parsed it, and that goes back.
   const THREE_STEPS: ChatScript[] = [
     {
       reasoning: 'I need the weather in Paris first.',
@@ -155,7 +156,7 @@ describe.each(MODES)('tool loop through %s', (mode) => {
     const weatherResult = {
       role: 'tool',
       tool_call_id: 'call_weather_1',
-      content: '{"city":"Paris","conditions":"sunny","tempC":18}',
+      content: '{"tempC":18,"city":"Paris","conditions":"sunny"}',
     };
     const second = historyOf(bodies[1]!);
     expect(second).toHaveLength(2);
@@ -283,42 +284,38 @@ describe.each(MODES)('tool loop through %s', (mode) => {
       [convertId, { celsius: 24 }],
     ]);
 
-    // On the wire, each assistant message and its tool messages carry the upstream's own ids,
-    // repeats included: the history OpenRouter gets back is exactly what it produced.
+    // On the wire, each assistant message and its tool messages carry the same unique ids as
+    // `ai` (a repeated id would make the history ambiguous, and models that require unique ids
+    // reject it).
     const bodies: WireBody[] = fx.chatBodies();
     expect(bodies).toHaveLength(4);
     const third = historyOf(bodies[2]!);
     expect(toolCallsOf(third).map((calls) => calls.map((call) => call.id))).toEqual([
-      ['tool_0_getWeather'],
-      ['tool_0_getWeather', 'tool_1_getWeather'],
+      [parisId],
+      [londonId, romeId],
     ]);
     expect(toolMessagesOf(third)).toEqual([
       {
-        tool_call_id: 'tool_0_getWeather',
-        content: '{"city":"Paris","conditions":"sunny","tempC":18}',
+        tool_call_id: parisId,
+        content: '{"tempC":18,"city":"Paris","conditions":"sunny"}',
       },
       {
-        tool_call_id: 'tool_0_getWeather',
-        content: '{"city":"London","conditions":"sunny","tempC":12}',
+        tool_call_id: londonId,
+        content: '{"tempC":12,"city":"London","conditions":"sunny"}',
       },
       {
-        tool_call_id: 'tool_1_getWeather',
-        content: '{"city":"Rome","conditions":"sunny","tempC":24}',
+        tool_call_id: romeId,
+        content: '{"tempC":24,"city":"Rome","conditions":"sunny"}',
       },
     ]);
     const fourth = historyOf(bodies[3]!);
     expect(fourth.slice(0, third.length)).toEqual(third);
     expect(toolCallsOf(fourth).map((calls) => calls.map((call) => call.id))).toEqual([
-      ['tool_0_getWeather'],
-      ['tool_0_getWeather', 'tool_1_getWeather'],
-      ['tool_0_convertTemperature'],
+      [parisId],
+      [londonId, romeId],
+      [convertId],
     ]);
-    expect(toolMessagesOf(fourth).map((m) => m.tool_call_id)).toEqual([
-      'tool_0_getWeather',
-      'tool_0_getWeather',
-      'tool_1_getWeather',
-      'tool_0_convertTemperature',
-    ]);
+    expect(toolMessagesOf(fourth).map((m) => m.tool_call_id)).toEqual(ids);
   });
 
   it('gives parallel calls that share one id in a response distinct ids', async () => {
@@ -352,8 +349,8 @@ describe.each(MODES)('tool loop through %s', (mode) => {
     const second = historyOf(fx.chatBodies()[1]!);
     expect(toolCallsOf(second).map((c) => c.map((call) => call.id))).toEqual([[parisId, londonId]]);
     expect(toolMessagesOf(second)).toEqual([
-      { tool_call_id: parisId, content: '{"city":"Paris","conditions":"sunny","tempC":18}' },
-      { tool_call_id: londonId, content: '{"city":"London","conditions":"sunny","tempC":12}' },
+      { tool_call_id: parisId, content: '{"tempC":18,"city":"Paris","conditions":"sunny"}' },
+      { tool_call_id: londonId, content: '{"tempC":12,"city":"London","conditions":"sunny"}' },
     ]);
   });
 
@@ -439,7 +436,7 @@ describe.each(MODES)('tool loop through %s', (mode) => {
 
       const second = historyOf(fx.chatBodies()[1]!);
       expect(toolMessagesOf(second)).toEqual([
-        { tool_call_id: 'call_p30_1', content: '{"city":"Rome","conditions":"sunny","tempC":24}' },
+        { tool_call_id: 'call_p30_1', content: '{"tempC":24,"city":"Rome","conditions":"sunny"}' },
       ]);
     },
   );

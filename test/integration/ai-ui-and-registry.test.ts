@@ -139,7 +139,7 @@ describe('UI message stream', () => {
     const toolMessage = {
       role: 'tool',
       tool_call_id: 'toolu_ui_1',
-      content: '{"city":"Paris","conditions":"sunny","tempC":18}',
+      content: '{"tempC":18,"city":"Paris","conditions":"sunny"}',
     };
     // Within the loop, ai sends the step back directly...
     expect(historyOf(bodies[1]!)).toEqual([assistantWithTool, toolMessage]);
@@ -284,7 +284,7 @@ describe('model resolution through the registry and the global default provider'
       {
         role: 'tool',
         tool_call_id: 'call_reg_1',
-        content: '{"city":"Paris","conditions":"sunny","tempC":18}',
+        content: '{"tempC":18,"city":"Paris","conditions":"sunny"}',
       },
     ]);
   };

@@ -33,6 +33,7 @@ import {
 import {
   assistantsOf,
   captureAiWarnings,
+  detailsAsSent,
   historyOf,
   streamTextToEnd,
   useEmulator,
@@ -93,13 +94,13 @@ const visibleParts = (step: StepResult<Tools>): string[] =>
 
 /** An assistant message as sent, checked against the scenario step it came from. */
 function expectAssistantCarries(sent: WireMessage, step: ScenarioStep, mode: Mode): void {
-  // Its own complete details, every field, in order (undefined: no details at all).
-  expect(sent.reasoning_details, step.label).toStrictEqual(step.reasoningDetails);
-  if (mode === 'generateText' && step.reasoningDetails !== undefined) {
+  // Its own complete details, every field, in order (undefined: no details at all); an entry
+  // that refers to a call whose repeated id was replaced refers to the call's new id.
+  const expected = detailsAsSent(step, sent);
+  expect(sent.reasoning_details, step.label).toStrictEqual(expected);
+  if (mode === 'generateText' && expected !== undefined) {
     // Non-stream details go back byte-identical, key order included.
-    expect(JSON.stringify(sent.reasoning_details), step.label).toBe(
-      JSON.stringify(step.reasoningDetails),
-    );
+    expect(JSON.stringify(sent.reasoning_details), step.label).toBe(JSON.stringify(expected));
   }
   // `reasoning` text only alongside non-empty details; never the encrypted payloads.
   if (step.reasoningDetails && step.reasoningDetails.length > 0 && step.visibleReasoning.length) {
@@ -210,23 +211,37 @@ describe.each(FAMILIES.map((scenario) => [scenario.family, scenario] as const))(
         expect(callIds).toHaveLength(
           scenario.steps[0]!.toolCalls.length + scenario.steps[1]!.toolCalls.length,
         );
-        // `ai` sees ids unique across steps (so results pair with the right calls)...
+        // `ai` sees ids unique across steps (so results pair with the right calls), and the
+        // wire gets the same ids: unique there too.
         const sdkIds = steps
           .slice(0, 2)
           .flatMap((step) => step.toolCalls.map((call) => call.toolCallId));
         expect(new Set(sdkIds).size).toBe(sdkIds.length);
-        // ...while the wire gets back exactly the ids the upstream produced.
-        expect(callIds).toEqual(
-          scenario.steps.slice(0, 2).flatMap((step) => step.toolCalls.map((call) => call.id)),
-        );
+        expect(callIds).toEqual(sdkIds);
         if (scenario.family === 'gemini') {
-          // `tool_0_getWeather` again in step 2: unique for `ai`, as sent on the wire, where
-          // OpenRouter pairs it with its thought signature.
+          // `tool_0_getWeather` again in step 2 got a fresh id, and the thought signature that
+          // referred to it (its `id`) follows the call, so they stay paired.
           expect(sdkIds[0]).toBe('tool_0_getWeather');
           expect(sdkIds[1]).not.toBe('tool_0_getWeather');
-          expect(callIds.slice(0, 2)).toEqual(['tool_0_getWeather', 'tool_0_getWeather']);
+          const [first, second] = assistantsOf(bodies[2]!);
+          const signatureOf = (message: WireMessage | undefined) =>
+            (message?.reasoning_details as Array<Record<string, unknown>> | undefined)?.find(
+              (detail) => detail.type === 'reasoning.encrypted',
+            );
+          expect(signatureOf(first)).toMatchObject({
+            id: 'tool_0_getWeather',
+            data: scenario.steps[0]!.reasoningDetails![1]!.data,
+          });
+          expect(signatureOf(second)).toMatchObject({
+            id: sdkIds[1],
+            data: scenario.steps[1]!.reasoningDetails![1]!.data,
+          });
+          expect(second?.tool_calls?.[0]?.id).toBe(sdkIds[1]);
         } else {
-          expect(callIds).toEqual(sdkIds);
+          // Nothing repeated: the upstream's own ids throughout.
+          expect(callIds).toEqual(
+            scenario.steps.slice(0, 2).flatMap((step) => step.toolCalls.map((call) => call.id)),
+          );
         }
       });
 

@@ -40,6 +40,7 @@ import {
 import {
   assistantsOf,
   captureAiWarnings,
+  detailsAsSent,
   historyOf,
   readUI,
   streamTextToEnd,
@@ -130,8 +131,12 @@ const lastBody = (): WireBody => {
 };
 function expectStepsCarried(assistants: WireMessage[], scenario: ReasoningScenario): void {
   scenario.steps.slice(0, assistants.length).forEach((step, index) => {
-    expect(assistants[index]?.reasoning_details, step.label).toStrictEqual(step.reasoningDetails);
+    const sent = assistants[index]!;
+    expect(sent.reasoning_details, step.label).toStrictEqual(detailsAsSent(step, sent));
   });
+  // Tool-call ids are unique on the wire, across the whole history.
+  const ids = assistants.flatMap((message) => (message.tool_calls ?? []).map((call) => call.id));
+  expect(new Set(ids).size).toBe(ids.length);
 }
 
 describe('messages stored as JSON and reloaded', () => {

@@ -30,6 +30,7 @@ import {
   type EmulatorHandler,
   type OpenRouterEmulator,
   type RecordedRequest,
+  type ScenarioStep,
   scriptedChat,
   startOpenRouterEmulator,
 } from '../../src/testing/index.js';
@@ -168,6 +169,32 @@ export function toolMessagesOf(
     .map((m) => ({ tool_call_id: m.tool_call_id, content: m.content }));
 }
 
+/**
+ * A scenario step's `reasoning_details` as the next request must carry them on `sent` (the
+ * step's assistant message as sent): unchanged, except that an entry referring by `id` to a call
+ * whose repeated upstream id was replaced (Gemini's `tool_0_<name>` every step) refers to the
+ * call's new id, the one `sent` carries. Checks that the calls are the step's, in order.
+ */
+export function detailsAsSent(
+  step: ScenarioStep,
+  sent: WireMessage,
+): ScenarioStep['reasoningDetails'] {
+  const calls = sent.tool_calls ?? [];
+  expect(
+    calls.map((call) => call.function.name),
+    step.label,
+  ).toEqual(step.toolCalls.map((call) => call.name));
+  const renamed = new Map<string, string>();
+  step.toolCalls.forEach((call, index) => {
+    const id = calls[index]!.id;
+    if (id !== call.id && !renamed.has(call.id)) renamed.set(call.id, id);
+  });
+  return step.reasoningDetails?.map((detail) => {
+    const id = typeof detail.id === 'string' ? renamed.get(detail.id) : undefined;
+    return id === undefined ? detail : { ...detail, id };
+  });
+}
+
 /** Number of assistant messages in a request: 0 on the first step of a loop, 1 on the second... */
 export function assistantTurns(request: RecordedRequest): number {
   const body = request.json<Partial<WireBody>>() ?? {};
@@ -197,7 +224,7 @@ const TEMPERATURES_C: Record<string, number> = { Paris: 18, London: 12, Rome: 24
 /**
  * What `getWeather` answers for `city` (sunny, 0°C for an unknown city), recorded in `executed`
  * as `getWeather:<city>`. The keys are deliberately not sorted: the provider must send the
- * result key-sorted (`{"city":…,"conditions":"sunny","tempC":…}`).
+ * result in the tool's own key order (`{"tempC":…,"city":…,"conditions":"sunny"}`).
  */
 export function weatherIn(city: string, executed: string[] = []) {
   executed.push(`getWeather:${city}`);

@@ -167,7 +167,7 @@ describe.each(MODES)('tool approval through %s', (mode) => {
       {
         role: 'tool',
         tool_call_id: CALL_ID,
-        content: '{"city":"Paris","conditions":"sunny","tempC":18}',
+        content: '{"tempC":18,"city":"Paris","conditions":"sunny"}',
       },
     ]);
     expect(JSON.stringify(bodies[1])).not.toContain('approval');
@@ -235,7 +235,7 @@ describe.each(MODES)('tool approval through %s', (mode) => {
     expect(toolMessage).toEqual({
       role: 'tool',
       tool_call_id: scenario.steps[0]!.toolCalls[0]!.id,
-      content: '{"city":"Paris","conditions":"sunny","tempC":18}',
+      content: '{"tempC":18,"city":"Paris","conditions":"sunny"}',
     });
     expect(second.warnings).toEqual([]);
   });

@@ -5,6 +5,4 @@ import type { ReasoningDetailsSanitizer } from './sanitize-reasoning-details';
 export interface ConversionContext {
   warnings: SharedV4Warning[];
   reasoningDetails: ReasoningDetailsSanitizer;
-  /** AI SDK tool-call id -> the upstream's own id, for ids replaced only to stay unique. */
-  wireToolCallIds: Map<string, string>;
 }

@@ -11,8 +11,8 @@ import type {
   OpenRouterCacheControl,
   OpenRouterReasoningDetail,
 } from '../../shared/openrouter-api';
-import { stableStringify } from '../../shared/stable-stringify';
 import { visibleReasoningText } from '../reasoning-details-accumulator';
+import { collectReasoningDetails } from './collect-reasoning-details';
 import type { ConversionContext } from './conversion-context';
 import {
   convertFileToOpenRouterContentPart,
@@ -47,6 +47,8 @@ export function convertAssistantMessage(
   const text = new AssistantTextBlocks();
   const toolCalls: OpenRouterToolCall[] = [];
   const images: NonNullable<OpenRouterAssistantMessage['images']> = [];
+  /** The upstream's own tool-call id -> the unique id this message's call has (and sends). */
+  const renamedToolCallIds = new Map<string, string>();
 
   message.content.forEach((part, index) => {
     const partWhere = `${where}.content[${index}]`;
@@ -72,7 +74,8 @@ export function convertAssistantMessage(
         if (part.providerExecuted) {
           warnings.push(dropped(`provider-executed tool call "${part.toolName}"`));
         } else {
-          toolCalls.push(convertToolCall(part, context.wireToolCallIds));
+          toolCalls.push(convertToolCall(part));
+          noteRenamedToolCallId(part, renamedToolCallIds);
         }
         break;
       case 'file': {
@@ -121,9 +124,11 @@ export function convertAssistantMessage(
   if (toolCalls.length > 0) result.tool_calls = toolCalls;
   if (images.length > 0) result.images = images;
 
-  const found = findReasoningDetails(message);
+  const found = collectReasoningDetails(message);
   const reasoningDetails =
-    found === undefined ? undefined : context.reasoningDetails.sanitize(found);
+    found === undefined
+      ? undefined
+      : context.reasoningDetails.sanitize(renameToolCallIds(found, renamedToolCallIds));
   if (reasoningDetails !== undefined) {
     result.reasoning_details = reasoningDetails;
     // Plain `reasoning` only mirrors the details actually sent: text without details cannot be
@@ -179,17 +184,17 @@ function isServerToolCallPart(part: { providerOptions?: SharedV4ProviderOptions 
   return getOpenRouterOptions(part.providerOptions)?.serverToolCall === true;
 }
 
-function convertToolCall(
-  part: LanguageModelV4ToolCallPart,
-  wireIds: Map<string, string>,
-): OpenRouterToolCall {
+function convertToolCall(part: LanguageModelV4ToolCallPart): OpenRouterToolCall {
   return {
-    id: wireIds.get(part.toolCallId) ?? part.toolCallId,
+    // The id the AI SDK has, unique across the conversation, on the wire too: a repeated id
+    // would make the history ambiguous, and models that require unique ids reject it.
+    id: part.toolCallId,
     type: 'function',
     function: {
       name: part.toolName,
-      // Key-sorted so identical calls serialise identically across turns (prompt caching).
-      arguments: part.input === undefined ? '{}' : stableStringify(part.input),
+      // The input as the AI SDK keeps it, in its own key order (never re-sorted): the same
+      // stored input gives the same text on every turn, so prompt caches keep hitting.
+      arguments: part.input === undefined ? '{}' : (JSON.stringify(part.input) ?? '{}'),
     },
   };
 }
@@ -208,23 +213,34 @@ function convertAssistantImage(
 }
 
 /**
- * The message's `reasoning_details`, sent back unmodified. Message-level provider options win
- * (even `[]`, which DeepSeek requires back). Otherwise every part that round-trips carries a
- * snapshot of all details known when it was produced, so the last snapshot is the complete one.
+ * A call whose upstream id repeated an earlier one got a fresh id (the upstream's is kept in its
+ * `providerMetadata.openrouter.toolCallId`); remember the pair so the message's reasoning details
+ * can follow.
  */
-function findReasoningDetails(message: AssistantMessage): OpenRouterReasoningDetail[] | undefined {
-  const messageLevel = reasoningDetailsOf(message.providerOptions);
-  if (messageLevel !== undefined) return messageLevel;
-  for (let index = message.content.length - 1; index >= 0; index--) {
-    const partLevel = reasoningDetailsOf(message.content[index]?.providerOptions);
-    if (partLevel !== undefined) return partLevel;
+function noteRenamedToolCallId(part: LanguageModelV4ToolCallPart, renamed: Map<string, string>) {
+  const upstreamId = getOpenRouterOptions(part.providerOptions)?.toolCallId;
+  if (
+    typeof upstreamId === 'string' &&
+    upstreamId !== part.toolCallId &&
+    !renamed.has(upstreamId)
+  ) {
+    renamed.set(upstreamId, part.toolCallId);
   }
-  return undefined;
 }
 
-function reasoningDetailsOf(
-  providerOptions: SharedV4ProviderOptions | undefined,
-): OpenRouterReasoningDetail[] | undefined {
-  const details = getOpenRouterOptions(providerOptions)?.reasoning_details;
-  return Array.isArray(details) ? (details as OpenRouterReasoningDetail[]) : undefined;
+/**
+ * Reasoning details that refer to a renamed call by its `id` (Gemini's thought signatures carry
+ * the call's id) are renamed with it, so they stay paired with the call as it is sent. Everything
+ * else of every entry is unchanged, key order included.
+ */
+function renameToolCallIds(
+  details: OpenRouterReasoningDetail[],
+  renamed: ReadonlyMap<string, string>,
+): OpenRouterReasoningDetail[] {
+  if (renamed.size === 0) return details;
+  return details.map((detail) => {
+    const id = detail?.id;
+    const newId = typeof id === 'string' ? renamed.get(id) : undefined;
+    return newId === undefined ? detail : { ...detail, id: newId };
+  });
 }

@@ -5,7 +5,6 @@ import type {
   SharedV4Warning,
 } from '@ai-sdk/provider';
 import type { OpenRouterCacheControl } from '../../shared/openrouter-api';
-import { stableStringify } from '../../shared/stable-stringify';
 import type { ConversionContext } from './conversion-context';
 import { convertFileToOpenRouterContentPart } from './convert-to-openrouter-content-part';
 import {
@@ -70,7 +69,7 @@ function convertToolResult(
   const { warnings } = context;
   const message: OpenRouterToolMessage = {
     role: 'tool',
-    tool_call_id: context.wireToolCallIds.get(part.toolCallId) ?? part.toolCallId,
+    tool_call_id: part.toolCallId,
     content: convertToolResultOutput(part.output, `${where}.output`, warnings),
   };
   // The output's own options (V4 allows them on every output type but `content`, whose items
@@ -114,7 +113,8 @@ function convertToolResultOutput(
       return output.value;
     case 'json':
     case 'error-json':
-      return stableStringify(output.value);
+      // As the tool produced it, key order included: the model reads it as text.
+      return jsonText(output.value);
     case 'execution-denied':
       return output.reason ?? DEFAULT_DENIAL_MESSAGE;
     case 'content':
@@ -124,7 +124,7 @@ function convertToolResultOutput(
         type: 'other',
         message: `Tool result output of type "${unknownType(output)}" is not supported by the OpenRouter provider; sent as JSON.`,
       });
-      return stableStringify(output);
+      return jsonText(output);
   }
 }
 
@@ -151,7 +151,7 @@ function convertToolResultContent(
           message:
             'Custom tool result content part is not supported by OpenRouter; sent as JSON text.',
         });
-        block = { type: 'text', text: stableStringify(item) };
+        block = { type: 'text', text: jsonText(item) };
         break;
       default:
         warnings.push(dropped(`tool result content part of type "${unknownType(item)}"`));
@@ -166,4 +166,9 @@ function convertToolResultContent(
     content.push(block);
   });
   return content;
+}
+
+/** JSON text of a value, in its own key order (`null` for what JSON cannot represent). */
+function jsonText(value: unknown): string {
+  return JSON.stringify(value) ?? 'null';
 }

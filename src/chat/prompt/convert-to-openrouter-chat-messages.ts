@@ -8,7 +8,6 @@ import { convertAssistantMessage } from './convert-openrouter-assistant-message'
 import { convertSystemMessage } from './convert-openrouter-system-message';
 import { convertToolMessage } from './convert-openrouter-tool-message';
 import { convertUserMessage } from './convert-openrouter-user-message';
-import { getOpenRouterOptions } from './convert-to-openrouter-content-part';
 import { limitCacheBreakpoints } from './openrouter-cache-control';
 import type { OpenRouterChatMessage } from './openrouter-chat-prompt';
 import { dropped } from './openrouter-conversion-warnings';
@@ -31,9 +30,16 @@ import { ReasoningDetailsSanitizer } from './sanitize-reasoning-details';
  * - tool: every tool result is its own tool message; a result's breakpoint (output-level, else
  *   part-level) and the message-level one (on the last result) go on that tool message's last
  *   block, `content` items' own ones on their blocks; string content becomes a one-part array.
- * At most four breakpoints are kept per request (the last four), with one warning.
+ * At most four breakpoints are kept per request (the last four, tool definitions counted
+ * first), with one warning.
  */
-export function convertToOpenRouterChatMessages(prompt: LanguageModelV4Prompt): {
+export function convertToOpenRouterChatMessages(
+  prompt: LanguageModelV4Prompt,
+  options: {
+    /** The request's wire tools: their breakpoints count towards the limit, and come first. */
+    tools?: readonly object[];
+  } = {},
+): {
   messages: OpenRouterChatMessage[];
   warnings: SharedV4Warning[];
 } {
@@ -42,34 +48,12 @@ export function convertToOpenRouterChatMessages(prompt: LanguageModelV4Prompt): 
   const context: ConversionContext = {
     warnings,
     reasoningDetails: new ReasoningDetailsSanitizer(warnings),
-    wireToolCallIds: collectWireToolCallIds(prompt),
   };
   prompt.forEach((message, index) => {
     messages.push(...convertMessage(message, `prompt[${index}]`, context));
   });
-  limitCacheBreakpoints(messages, warnings);
+  limitCacheBreakpoints(messages, warnings, undefined, options.tools);
   return { messages, warnings };
-}
-
-/**
- * Tool-call ids replaced only because an earlier turn used them go back as the upstream sent
- * them (recorded in the tool-call part's metadata), in the assistant message and in its tool
- * results alike: the wire history is then exactly what the upstream produced.
- */
-function collectWireToolCallIds(prompt: LanguageModelV4Prompt): Map<string, string> {
-  const wireIds = new Map<string, string>();
-  for (const message of prompt) {
-    if (message.role !== 'assistant') continue;
-    for (const part of message.content) {
-      const wireId =
-        part.type === 'tool-call'
-          ? getOpenRouterOptions(part.providerOptions)?.toolCallId
-          : undefined;
-      if (part.type === 'tool-call' && typeof wireId === 'string')
-        wireIds.set(part.toolCallId, wireId);
-    }
-  }
-  return wireIds;
 }
 
 /** `where` names the message in the prompt (`prompt[3]`), for errors and warnings. */

@@ -133,7 +133,7 @@ export function ignoredCacheControlWarning(where: string, reason: string): Share
   return { type: 'other', message: `Ignored the cache control of ${where}: ${reason}` };
 }
 
-/** Something that can carry `cache_control`: a content block, or an assistant message root. */
+/** Something that can carry `cache_control`: a content block, a message root, a tool. */
 interface BreakpointHolder {
   cache_control?: OpenRouterCacheControl;
 }
@@ -148,18 +148,21 @@ interface BreakpointHolder {
  * earlier position is still found from a later breakpoint by Anthropic's lookback. Keeping the
  * first four would instead freeze caching at the start of a growing conversation.
  *
- * Only message breakpoints are counted. The top-level `cache_control` request option turns on
- * Anthropic's automatic caching, which is not an explicit block breakpoint (only those count
- * towards Anthropic's limit of four, https://openrouter.ai/docs/guides/best-practices/prompt-caching),
- * and this function does not see the rest of the body; tool definitions carry no
- * `cache_control` in this provider.
+ * Tool definitions (`tools`, whose breakpoints come first: Anthropic caches tools, then system,
+ * then messages) and message blocks are counted. The top-level `cache_control` request option
+ * turns on Anthropic's automatic caching, which is not an explicit block breakpoint (only those
+ * count towards Anthropic's limit of four,
+ * https://openrouter.ai/docs/guides/best-practices/prompt-caching).
  */
 export function limitCacheBreakpoints(
   messages: OpenRouterChatMessage[],
   warnings: SharedV4Warning[],
   limit: number = MAX_CACHE_BREAKPOINTS,
+  tools: readonly object[] = [],
 ): void {
-  const holders: BreakpointHolder[] = [];
+  const holders: BreakpointHolder[] = tools.filter(
+    (tool): tool is BreakpointHolder => (tool as BreakpointHolder).cache_control !== undefined,
+  );
   for (const message of messages) {
     if (Array.isArray(message.content)) {
       for (const block of message.content as BreakpointHolder[]) {

@@ -70,9 +70,12 @@ type StreamPhase = 'reading' | 'finished' | 'done' | 'ended';
  * tests):
  * - `stream-start` first, one `response-metadata`, `finish` last, always;
  * - at most one text or reasoning block is open; a block is closed before the next one starts;
- * - tool calls are finalised on structure (finish reason or end of stream);
+ * - a tool call is finalised as soon as it is whole (its arguments form a complete JSON object,
+ *   the next call begins, or the finish reason or end of stream arrives), so tools start early;
  * - the complete `reasoning_details` snapshot travels on the parts the AI SDK round-trips
- *   (reasoning-end, and later text-end / tool-call when the details changed since).
+ *   (reasoning-end, and later text-end / tool-call when the details changed since); details
+ *   that arrive after the last such part (a late signature after an early tool call) get an
+ *   empty reasoning part of their own at the end, so nothing of the round trip is lost.
  * The per-chunk path reads fields with cheap type guards instead of a schema parse.
  */
 export class OpenRouterChatStreamState implements SseEventConsumer {
@@ -105,8 +108,11 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
     const ids = new ToolCallIdAllocator(options.prompt, options.generateId);
     // Warnings found while reading still reach the app: `ai` reads this array (the one sent
     // with `stream-start`) when the step finishes.
-    this.toolCalls = new StreamingToolCallAssembler(options.emit, ids, (warning) =>
-      options.warnings.push(warning),
+    this.toolCalls = new StreamingToolCallAssembler(
+      options.emit,
+      ids,
+      (warning) => options.warnings.push(warning),
+      () => this.pendingReasoningMetadata(),
     );
     this.serverToolCalls = new ServerToolCallMapper(options.tools, ids);
     this.annotations = new AnnotationCollector(options.generateId);
@@ -187,7 +193,7 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
       );
     }
     this.closeBlock();
-    this.toolCalls.finalizeAll(() => this.pendingReasoningMetadata());
+    this.toolCalls.finalizeAll();
     if (this.reasoning.version !== this.emittedDetailsVersion) {
       // Details that arrived after every round-tripped part (e.g. encrypted-only reasoning)
       // still need a carrier: an empty reasoning block.
@@ -277,7 +283,7 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
         this.nativeFinishReason = choice.native_finish_reason;
       }
       this.closeBlock();
-      this.toolCalls.finalizeAll(() => this.pendingReasoningMetadata());
+      this.toolCalls.finalizeAll();
     }
   }
 
@@ -300,10 +306,7 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
     }
     if (Array.isArray(delta.tool_calls)) {
       this.closeBlock();
-      for (const toolCall of delta.tool_calls) {
-        if (toolCall !== null && typeof toolCall === 'object')
-          this.toolCalls.processDelta(toolCall);
-      }
+      this.toolCalls.processDeltas(delta.tool_calls);
     }
     if (Array.isArray(delta.images)) this.images(delta.images);
     if (Array.isArray(delta.annotations)) {

@@ -189,7 +189,7 @@ describe('mapOpenRouterChatResponse', () => {
     ]);
   });
 
-  it('replaces a tool-call id the conversation already used and records the wire id', () => {
+  it('replaces a tool-call id the conversation already used and records the upstream id', () => {
     const { content } = map(
       response({
         tool_calls: [

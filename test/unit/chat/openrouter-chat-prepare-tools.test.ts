@@ -1,7 +1,8 @@
-import type {
-  LanguageModelV4FunctionTool,
-  LanguageModelV4ProviderTool,
-  LanguageModelV4ToolChoice,
+import {
+  InvalidArgumentError,
+  type LanguageModelV4FunctionTool,
+  type LanguageModelV4ProviderTool,
+  type LanguageModelV4ToolChoice,
 } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { prepareOpenRouterTools } from '../../../src/chat/openrouter-chat-prepare-tools';
@@ -176,6 +177,78 @@ describe('prepareOpenRouterTools', () => {
           details: 'No tools were provided, so the tool choice was not sent.',
         },
       ],
+    });
+  });
+
+  describe('per-tool options (providerOptions.openrouter of a function tool)', () => {
+    const withOptions = (providerOptions: LanguageModelV4FunctionTool['providerOptions']) =>
+      prepareOpenRouterTools({
+        tools: [{ ...weather, providerOptions }],
+        toolChoice: undefined,
+      });
+
+    it.each([
+      ['eager_input_streaming', true],
+      ['eagerInputStreaming', false],
+    ])('sends %s as eager_input_streaming next to the function', (key, value) => {
+      const { tools, warnings } = withOptions({ openrouter: { [key]: value } });
+      expect(tools?.[0]).toEqual({
+        type: 'function',
+        function: expect.objectContaining({ name: 'getWeather' }),
+        eager_input_streaming: value,
+      });
+      expect(warnings).toEqual([]);
+    });
+
+    it.each([
+      ['openrouter', 'cacheControl'],
+      ['openrouter', 'cache_control'],
+      ['anthropic', 'cacheControl'],
+    ])('sends %s.%s as the tool cache_control', (provider, key) => {
+      const { tools, warnings } = withOptions({
+        [provider]: { [key]: { type: 'ephemeral', ttl: '1h' } },
+      });
+      expect(tools?.[0]).toMatchObject({ cache_control: { type: 'ephemeral', ttl: '1h' } });
+      expect(warnings).toEqual([]);
+    });
+
+    it('throws an InvalidArgumentError naming the option for a wrong type', () => {
+      expect(() => withOptions({ openrouter: { eager_input_streaming: 'yes' } })).toThrow(
+        expect.objectContaining({
+          name: 'AI_InvalidArgumentError',
+          argument: 'tools.getWeather.providerOptions.openrouter.eager_input_streaming',
+        }),
+      );
+      expect(() => withOptions({ openrouter: { cacheControl: { type: 'forever' } } })).toThrow(
+        InvalidArgumentError,
+      );
+      expect(() => withOptions({ openrouter: 'eager' as never })).toThrow(InvalidArgumentError);
+    });
+
+    it('sends an unknown option unchanged with a warning, and never replaces type or function', () => {
+      const { tools, warnings } = withOptions({
+        openrouter: { defer_loading: true, function: { name: 'x' }, type: 'x', other: null },
+      });
+      expect(tools?.[0]).toEqual({
+        type: 'function',
+        function: expect.objectContaining({ name: 'getWeather' }),
+        defer_loading: true,
+      });
+      expect(warnings.map((warning) => warning.type === 'other' && warning.message)).toEqual([
+        expect.stringContaining('defer_loading is not a known OpenRouter tool option'),
+        expect.stringContaining('provider sets the tool\'s "function" itself'),
+        expect.stringContaining('provider sets the tool\'s "type" itself'),
+      ]);
+    });
+
+    it('sends nothing extra without options', () => {
+      expect(withOptions(undefined).tools?.[0]).toEqual({
+        type: 'function',
+        function: expect.objectContaining({ name: 'getWeather' }),
+      });
+      expect(withOptions({ other: { eager_input_streaming: true } }).tools?.[0]).not.toHaveProperty(
+        'eager_input_streaming',
+      );
     });
   });
 });

@@ -38,7 +38,7 @@ describe('ToolCallIdAllocator', () => {
     expect(ids.allocate('toolu_02')).toEqual({ id: 'toolu_02' });
   });
 
-  it('replaces an id used earlier in the conversation and remembers the wire id', () => {
+  it('replaces an id used earlier in the conversation and remembers the upstream id', () => {
     const ids = new ToolCallIdAllocator(PROMPT, mockId());
     expect(ids.allocate('tool_0_getWeather')).toEqual({
       id: 'call_id-0',
@@ -48,7 +48,7 @@ describe('ToolCallIdAllocator', () => {
     expect(ids.allocate('answered_only')).toEqual({ id: 'call_id-1', wireId: 'answered_only' });
   });
 
-  it('replaces a repeat within one response without a wire id: it could not go back as-is', () => {
+  it('replaces a repeat within one response without recording an upstream id (the first call keeps it)', () => {
     const ids = new ToolCallIdAllocator([], mockId());
     expect(ids.allocate('tool_0_search')).toEqual({ id: 'tool_0_search' });
     expect(ids.allocate('tool_0_search')).toEqual({ id: 'call_id-0' });
@@ -93,7 +93,7 @@ describe('toolCallProviderMetadata', () => {
     expect(toolCallProviderMetadata({ id: 'toolu_01' }, undefined)).toBeUndefined();
   });
 
-  it('adds the wire id under openrouter.toolCallId, keeping the other keys', () => {
+  it('adds the upstream id under openrouter.toolCallId, keeping the other keys', () => {
     expect(
       toolCallProviderMetadata(
         { id: 'call_1', wireId: 'tool_0_getWeather' },

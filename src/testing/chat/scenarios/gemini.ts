@@ -46,7 +46,7 @@ function wholeToolCallDelta(
  * thought signature whose `id` is the tool call's id, sent in the same delta as the (whole,
  * unfragmented) call; the signatures must go back unmodified, or Gemini rejects the next turn.
  * Ids are Gemini-style and repeat every step (`tool_0_<name>`), so a client must keep them
- * unique across steps; and the tool-call steps finish with `finish_reason: "stop"`, so a client
+ * unique across steps (a client that renames a call renames the signature's `id` with it); and the tool-call steps finish with `finish_reason: "stop"`, so a client
  * must see the tool calls, not the finish reason, to continue the loop.
  * 1. thought → `getWeather` (`tool_0_getWeather`);
  * 2. thought → parallel `getWeather` (`tool_0_getWeather` again) + `convertTemperature`

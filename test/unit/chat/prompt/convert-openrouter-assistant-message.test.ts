@@ -4,7 +4,16 @@
  */
 import type { JSONValue, SharedV4ProviderOptions } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { convertAssistant, data, file, PNG_BASE64, PNG_BYTES, url } from '../../../helpers/prompt';
+import type { OpenRouterAssistantMessage } from '../../../../src/chat/prompt/openrouter-chat-prompt';
+import {
+  convert,
+  convertAssistant,
+  data,
+  file,
+  PNG_BASE64,
+  PNG_BYTES,
+  url,
+} from '../../../helpers/prompt';
 
 describe('assistant messages', () => {
   it('concatenates text parts into content', () => {
@@ -34,7 +43,7 @@ describe('assistant messages', () => {
     expect(message.content).toBeNull();
   });
 
-  it('serialises tool-call arguments with sorted keys, recursively', () => {
+  it('serialises tool-call arguments in their own key order, as the model wrote them', () => {
     const { message } = convertAssistant([
       { type: 'text', text: 'calling' },
       {
@@ -49,7 +58,7 @@ describe('assistant messages', () => {
       {
         id: 'c1',
         type: 'function',
-        function: { name: 't', arguments: '{"a":{"b":0,"y":[2,1]},"z":1}' },
+        function: { name: 't', arguments: '{"z":1,"a":{"y":[2,1],"b":0}}' },
       },
       { id: 'c2', type: 'function', function: { name: 'u', arguments: '{}' } },
     ]);
@@ -226,5 +235,80 @@ describe('assistant reasoning and reasoning_details', () => {
     ]);
     expect(message).toEqual({ role: 'assistant', content: 'found it' });
     expect(warnings).toEqual([]);
+  });
+
+  describe('tool-call ids replaced because the upstream repeated them', () => {
+    const GEMINI = 'google-gemini-v1';
+    // Step 2 of a Gemini loop: the upstream said `tool_0_getWeather` again, the AI SDK has
+    // `call_fresh`; the thought signature refers to the call by the upstream's id.
+    const signature = {
+      type: 'reasoning.encrypted',
+      data: 'sig-2',
+      id: 'tool_0_getWeather',
+      format: GEMINI,
+      index: 0,
+    };
+    const thought = { type: 'reasoning.text', text: 'Rome too.', format: GEMINI, index: 0 };
+    const other = {
+      type: 'reasoning.encrypted',
+      data: 'sig-x',
+      id: 'tool_1_convert',
+      format: GEMINI,
+      index: 1,
+    };
+    const step2 = () =>
+      convert([
+        {
+          role: 'assistant',
+          content: [
+            { type: 'reasoning', text: 'Rome too.' },
+            {
+              type: 'tool-call',
+              toolCallId: 'call_fresh',
+              toolName: 'getWeather',
+              input: { city: 'Rome' },
+              providerOptions: {
+                openrouter: {
+                  reasoning_details: [thought, signature, other],
+                  toolCallId: 'tool_0_getWeather',
+                },
+              },
+            },
+            { type: 'tool-call', toolCallId: 'tool_1_convert', toolName: 'convert', input: {} },
+          ],
+        },
+        {
+          role: 'tool',
+          content: [
+            {
+              type: 'tool-result',
+              toolCallId: 'call_fresh',
+              toolName: 'getWeather',
+              output: { type: 'json', value: { tempC: 24 } },
+              providerOptions: { openrouter: { toolCallId: 'tool_0_getWeather' } },
+            },
+          ],
+        },
+      ]);
+
+    it('sends the unique id, and renames the reasoning details that referred to the old one', () => {
+      const { messages, warnings } = step2();
+      const [assistant, tool] = messages as [OpenRouterAssistantMessage, { tool_call_id: string }];
+      expect(assistant.tool_calls?.map((call) => call.id)).toEqual([
+        'call_fresh',
+        'tool_1_convert',
+      ]);
+      expect(assistant.reasoning_details).toEqual([
+        thought,
+        { ...signature, id: 'call_fresh' },
+        other,
+      ]);
+      // Only the id changes: every other field, in the same key order.
+      expect(JSON.stringify(assistant.reasoning_details?.[1])).toBe(
+        JSON.stringify(signature).replace('tool_0_getWeather', 'call_fresh'),
+      );
+      expect(tool.tool_call_id).toBe('call_fresh');
+      expect(warnings).toEqual([]);
+    });
   });
 });

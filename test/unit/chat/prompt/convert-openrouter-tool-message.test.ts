@@ -53,12 +53,12 @@ describe('tool messages', () => {
     expect(convertToolOutput({ type: 'error-text', value: 'boom' }).content).toBe('boom');
   });
 
-  it('sends json and error-json values as key-sorted JSON', () => {
+  it('sends json and error-json values as JSON in the key order the tool produced', () => {
     expect(convertToolOutput({ type: 'json', value: { b: 1, a: [{ d: 1, c: 2 }] } }).content).toBe(
-      '{"a":[{"c":2,"d":1}],"b":1}',
+      '{"b":1,"a":[{"d":1,"c":2}]}',
     );
     expect(convertToolOutput({ type: 'error-json', value: { z: true, a: null } }).content).toBe(
-      '{"a":null,"z":true}',
+      '{"z":true,"a":null}',
     );
   });
 
@@ -94,7 +94,7 @@ describe('tool messages', () => {
       value: [{ type: 'custom', providerOptions: { acme: { b: 1, a: 2 } } }],
     });
     expect(content).toEqual([
-      { type: 'text', text: '{"providerOptions":{"acme":{"a":2,"b":1}},"type":"custom"}' },
+      { type: 'text', text: '{"type":"custom","providerOptions":{"acme":{"b":1,"a":2}}}' },
     ]);
     expect(warnings).toEqual([{ type: 'other', message: expect.stringContaining('Custom') }]);
   });

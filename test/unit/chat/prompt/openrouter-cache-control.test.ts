@@ -173,6 +173,26 @@ describe('limitCacheBreakpoints', () => {
     ]);
   });
 
+  it('counts tool definitions first: their breakpoints go before any message one', () => {
+    const tools = [
+      { type: 'function', function: { name: 'a' }, cache_control: CC },
+      { type: 'function', function: { name: 'b' } },
+      { type: 'openrouter:web_search' },
+    ];
+    const messages: OpenRouterChatMessage[] = [user('x', 'y', 'z', 'w')];
+    const warnings: SharedV4Warning[] = [];
+    limitCacheBreakpoints(messages, warnings, undefined, tools);
+    expect(tools[0]).toEqual({ type: 'function', function: { name: 'a' } });
+    expect(messages).toEqual([user('x', 'y', 'z', 'w')]);
+    expect(warnings).toHaveLength(1);
+
+    const fewer = [{ type: 'function', function: { name: 'a' }, cache_control: CC }];
+    const moreWarnings: SharedV4Warning[] = [];
+    limitCacheBreakpoints([user('x', 'y', 'z')], moreWarnings, undefined, fewer);
+    expect(fewer[0]?.cache_control).toEqual(CC);
+    expect(moreWarnings).toEqual([]);
+  });
+
   it('ignores string content and messages without breakpoints', () => {
     const messages: OpenRouterChatMessage[] = [
       { role: 'user', content: 'plain' },
@@ -523,7 +543,7 @@ describe('prompt caching: placement', () => {
       {
         role: 'tool',
         tool_call_id: 'c1',
-        content: [{ type: 'text', text: '{"a":1,"b":2}', cache_control: { type: 'ephemeral' } }],
+        content: [{ type: 'text', text: '{"b":2,"a":1}', cache_control: { type: 'ephemeral' } }],
       },
     ]);
   });

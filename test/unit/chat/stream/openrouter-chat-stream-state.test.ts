@@ -1,4 +1,8 @@
-import { APICallError, type LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import {
+  APICallError,
+  InvalidResponseDataError,
+  type LanguageModelV4StreamPart,
+} from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import {
   TRANSCRIPT_BEDROCK_TOOL_CALL,
@@ -155,6 +159,145 @@ describe('stream state machine rules', () => {
     );
     expect(only(parts, 'tool-call').map((part) => part.input)).toEqual(['1234']);
     expect(only(parts, 'tool-input-end')).toHaveLength(1);
+  });
+
+  it('passes a tool call on as soon as its arguments form a complete object, before the finish', async () => {
+    const parts = await runStream(
+      sse([
+        chunk({
+          tool_calls: [
+            { index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: '' } },
+          ],
+        }),
+        chunk({ tool_calls: [{ index: 0, function: { arguments: '{"q":"}{\\"",' } }] }),
+        chunk({ tool_calls: [{ index: 0, function: { arguments: '"n":[1,{}]}' } }] }),
+        chunk({ content: 'after the call' }),
+        chunk({}, {}, { finish_reason: 'tool_calls' }),
+      ]),
+    );
+    expect(
+      types(parts).filter((type) => type !== 'stream-start' && type !== 'response-metadata'),
+    ).toEqual([
+      'tool-input-start',
+      'tool-input-delta',
+      'tool-input-end',
+      'tool-call',
+      'text-start',
+      'text-delta',
+      'text-end',
+      'finish',
+    ]);
+    expect(only(parts, 'tool-call')[0]?.input).toBe('{"q":"}{\\"","n":[1,{}]}');
+    expect(JSON.parse(only(parts, 'tool-call')[0]!.input)).toEqual({ q: '}{"', n: [1, {}] });
+  });
+
+  it('ignores whitespace after a complete call, and reports other text as an error part', async () => {
+    const call = (args: string) =>
+      chunk({ tool_calls: [{ index: 0, function: { arguments: args } }] });
+    const head = chunk({
+      tool_calls: [{ index: 0, id: 'c', type: 'function', function: { name: 'f', arguments: '' } }],
+    });
+    const fine = await runStream(
+      sse([head, call('{"a":1}\n'), call('  '), chunk({}, {}, { finish_reason: 'tool_calls' })]),
+    );
+    expect(only(fine, 'error')).toEqual([]);
+    expect(only(fine, 'tool-input-delta').map((part) => part.delta)).toEqual(['{"a":1}']);
+    expect(only(fine, 'tool-call').map((part) => part.input)).toEqual(['{"a":1}']);
+
+    const extra = await runStream(
+      sse([
+        head,
+        call('{"a":1}'),
+        call('{"a":1}'),
+        call(', "b": 2'),
+        chunk({}, {}, { finish_reason: 'tool_calls' }),
+      ]),
+    );
+    // One error for the call, not one per fragment; the tool keeps its complete input.
+    const errors = only(extra, 'error');
+    expect(errors).toHaveLength(1);
+    expect(InvalidResponseDataError.isInstance(errors[0]?.error)).toBe(true);
+    expect((errors[0]!.error as Error).message).toContain('after they were complete');
+    expect(only(extra, 'tool-call').map((part) => part.input)).toEqual(['{"a":1}']);
+    expect(only(extra, 'tool-input-end')).toHaveLength(1);
+    expect(finishOf(extra).finishReason.unified).toBe('tool-calls');
+  });
+
+  it('finalises a call when the next one begins, but not calls whose heads arrive together', async () => {
+    const parts = await runStream(
+      sse([
+        chunk({
+          tool_calls: [
+            { index: 0, id: 'a', type: 'function', function: { name: 'f', arguments: '' } },
+            { index: 1, id: 'b', type: 'function', function: { name: 'g', arguments: '' } },
+          ],
+        }),
+        chunk({ tool_calls: [{ index: 0, function: { arguments: '[1,' } }] }),
+        chunk({ tool_calls: [{ index: 1, function: { arguments: '7' } }] }),
+        chunk({ tool_calls: [{ index: 0, function: { arguments: '2]' } }] }),
+        chunk({ tool_calls: [{ index: 1, function: { arguments: '8' } }] }),
+        // A third call begins: the two before it are over.
+        chunk({
+          tool_calls: [
+            { index: 2, id: 'c', type: 'function', function: { name: 'h', arguments: '1' } },
+          ],
+        }),
+        chunk({ content: 'x' }),
+        chunk({}, {}, { finish_reason: 'tool_calls' }),
+      ]),
+    );
+    const tail = types(parts).slice(types(parts).indexOf('tool-input-end'));
+    expect(tail).toEqual([
+      'tool-input-end',
+      'tool-call',
+      'tool-input-end',
+      'tool-call',
+      'tool-input-start',
+      'tool-input-delta',
+      'text-start',
+      'text-delta',
+      'text-end',
+      'tool-input-end',
+      'tool-call',
+      'finish',
+    ]);
+    expect(only(parts, 'tool-call').map((part) => [part.toolCallId, part.input])).toEqual([
+      ['a', '[1,2]'],
+      ['b', '78'],
+      ['c', '1'],
+    ]);
+    expect(only(parts, 'error')).toEqual([]);
+  });
+
+  it('sends reasoning details that arrive after an early tool call on a reasoning part at the end', async () => {
+    const format = 'anthropic-claude-v1';
+    const parts = await runStream(
+      sse([
+        chunk({ reasoning_details: [{ type: 'reasoning.text', text: 'think', format, index: 0 }] }),
+        chunk({
+          tool_calls: [
+            { index: 0, id: 'c', type: 'function', function: { name: 'f', arguments: '{}' } },
+          ],
+        }),
+        // Anthropic's signature-only delta, after the call was already passed on.
+        chunk({
+          reasoning_details: [{ type: 'reasoning.text', signature: 'SIG', format, index: 0 }],
+        }),
+        chunk({}, {}, { finish_reason: 'tool_calls' }),
+      ]),
+    );
+    const complete = [
+      { type: 'reasoning.text', text: 'think', signature: 'SIG', format, index: 0 },
+    ];
+    const toolCallAt = types(parts).indexOf('tool-call');
+    const lastReasoningEnd = types(parts).lastIndexOf('reasoning-end');
+    expect(lastReasoningEnd).toBeGreaterThan(toolCallAt);
+    expect(parts[lastReasoningEnd]).toMatchObject({
+      providerMetadata: { openrouter: { reasoning_details: complete } },
+    });
+    expect(finishOf(parts).providerMetadata?.openrouter).toMatchObject({
+      reasoning_details: complete,
+    });
   });
 
   it('accepts deltas without type, index or repeated ids, and a name that arrives late', async () => {
