@@ -29,23 +29,24 @@ export const openRouterCompletionRequestFieldsSchema = z
     include_reasoning: z.boolean(),
     transforms: z.array(z.string()),
     user: z.string(),
-    session_id: z.string().max(256),
-    metadata: z.record(z.string().max(64), z.string().max(512)),
+    session_id: z.string(),
+    metadata: z.record(z.string(), z.string()),
     /** Token id -> bias, -100 (ban) to 100 (force). */
-    logit_bias: z.record(z.string(), z.number().min(-100).max(100)),
+    logit_bias: z.record(z.string(), z.number()),
     /**
-     * The number of most likely tokens to report per position (an integer here, unlike chat's
-     * boolean); they arrive in `providerMetadata.openrouter.logprobs`.
+     * The number of most likely tokens to report per position (an integer on this endpoint);
+     * they arrive in `providerMetadata.openrouter.logprobs`. `true` (the spelling of
+     * `@openrouter/ai-sdk-provider`) is sent as `0`, the chosen tokens only; `false` as nothing.
      */
-    logprobs: z.number().int().min(0),
-    top_logprobs: z.number().int().min(0).max(20),
+    logprobs: z.union([z.number().int().min(0), z.boolean()]),
+    top_logprobs: z.number().int().min(0),
     /** Text that comes after the completion (fill-in-the-middle models). */
     suffix: z.string(),
     /** Return the prompt in front of the completion. */
     echo: z.boolean(),
     min_p: z.number().min(0).max(1),
     top_a: z.number().min(0).max(1),
-    repetition_penalty: z.number().gt(0).max(2),
+    repetition_penalty: z.number().gt(0),
   })
   .partial();
 
@@ -93,5 +94,14 @@ export function resolveOpenRouterCompletionOptions(
   source: string,
   warnings: SharedV4Warning[],
 ): ResolvedOpenRouterOptions<OpenRouterCompletionBehaviourOptions> {
-  return resolveOpenRouterOptions(openRouterCompletionOptionsSpec, options, source, warnings);
+  const resolved = resolveOpenRouterOptions<OpenRouterCompletionBehaviourOptions>(
+    openRouterCompletionOptionsSpec,
+    options,
+    source,
+    warnings,
+  );
+  const { body } = resolved;
+  if (body.logprobs === true) body.logprobs = 0;
+  else if (body.logprobs === false) delete body.logprobs;
+  return resolved;
 }

@@ -20,13 +20,16 @@ export const openRouterEmbeddingRequestFieldsSchema = z
   .object({
     /** Output size, for models that can shorten their vectors (`embed({ dimensions })` too). */
     dimensions: z.number().int().positive(),
-    /** `float` (JSON numbers) or `base64` (little-endian float32); both are decoded to numbers. */
+    /**
+     * `float` (JSON numbers) or `base64` (little-endian float32); both are decoded to numbers. A
+     * closed list on purpose: the package must be able to read the answer.
+     */
     encoding_format: z.enum(['float', 'base64']),
     /** What the input is, for models that embed queries and documents differently. */
     input_type: z.string(),
     provider: providerPreferencesSchema,
     user: z.string(),
-    session_id: z.string().max(256),
+    session_id: z.string(),
     trace: z.record(z.string(), z.unknown()),
   })
   .partial();

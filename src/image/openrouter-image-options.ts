@@ -1,5 +1,6 @@
 import type { SharedV4Warning } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
+import { openString } from '../shared/open-string';
 import { type EitherCase, timeoutOptionSchema } from '../shared/openrouter-request-schemas';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
 import {
@@ -22,7 +23,9 @@ export const imageProviderPreferencesSchema = z
     allow_fallbacks: z.boolean(),
     sort: z.union([
       z.string(),
-      z.object({ by: z.string(), partition: z.enum(['model', 'none']).optional() }).passthrough(),
+      z
+        .object({ by: z.string(), partition: openString(['model', 'none']).optional() })
+        .passthrough(),
     ]),
     options: z.record(z.string(), z.record(z.string(), z.unknown())),
   })
@@ -30,38 +33,28 @@ export const imageProviderPreferencesSchema = z
   .passthrough();
 
 /**
- * A string with the documented values suggested by the type but any string accepted: OpenRouter
- * adds values, and the provider serving the model validates them.
- */
-function openEnum<const T extends readonly string[]>(_documented: T) {
-  return z.custom<T[number] | (string & {})>((value) => typeof value === 'string', {
-    message: 'Expected a string',
-  });
-}
-
-/**
  * The `POST /images` fields that no `generateImage` argument maps to, plus `size`,
  * `aspect_ratio` and `seed`, which may be given here to override the call options (e.g. a size
  * tier like `"2K"`, or `aspect_ratio: "auto"`, which the AI SDK's types do not allow). Enums are
- * open (see `openEnum`).
+ * open (see `openString`).
  */
 export const openRouterImageRequestFieldsSchema = z
   .object({
     /** Normalized resolution tier; pixels are derived per provider. */
-    resolution: openEnum(['512', '1K', '2K', '4K']),
+    resolution: openString(['512', '1K', '2K', '4K']),
     /** Ignored by providers without a quality knob. */
-    quality: openEnum(['auto', 'low', 'medium', 'high']),
+    quality: openString(['auto', 'low', 'medium', 'high']),
     /** `svg` is for vectorization models. */
-    output_format: openEnum(['png', 'jpeg', 'webp', 'svg']),
+    output_format: openString(['png', 'jpeg', 'webp', 'svg']),
     /** `transparent` needs an output format with alpha (png or webp). */
-    background: openEnum(['auto', 'transparent', 'opaque']),
+    background: openString(['auto', 'transparent', 'opaque']),
     /** 0-100, for webp and jpeg output. */
     output_compression: z.number().int().min(0).max(100),
     provider: imageProviderPreferencesSchema,
     /** A tier (`"2K"`) or explicit pixels (`"2048x2048"`). */
     size: z.string(),
     /** `1:1` ... `21:9`, `9:19.5`, or `auto`. */
-    aspect_ratio: openEnum(['auto', '1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '21:9']),
+    aspect_ratio: openString(['auto', '1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '21:9']),
     seed: z.number().int(),
   })
   .partial();
@@ -105,7 +98,7 @@ export type OpenRouterImageSettings = OpenRouterImageModelOptions & {
 /** How `resolveOpenRouterOptions` reads image settings and `providerOptions.openrouter`. */
 const openRouterImageOptionsSpec: OpenRouterOptionsSpec = {
   fields: openRouterImageRequestFieldsSchema.shape,
-  behaviour: { session_id: z.string().max(256), timeout: timeoutOptionSchema },
+  behaviour: { session_id: z.string(), timeout: timeoutOptionSchema },
   checkedNested: { provider: imageProviderPreferencesSchema },
   // `n` follows maxImagesPerCall (the AI SDK splits larger requests), and the prompt and input
   // images come from the call; this model does not stream.

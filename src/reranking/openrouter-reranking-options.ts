@@ -21,7 +21,7 @@ export const openRouterRerankingRequestFieldsSchema = z
   .object({
     provider: providerPreferencesSchema,
     user: z.string(),
-    session_id: z.string().max(256),
+    session_id: z.string(),
     trace: z.record(z.string(), z.unknown()),
   })
   .partial();

@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { openString } from './open-string';
 import { type OpenRouterCacheControl, toOpenRouterCacheControl } from './openrouter-api';
 import { type OpenRouterTimeout, timeoutProblem } from './request-timeout';
 import { toSnakeCase } from './snake-case-keys';
@@ -10,12 +11,22 @@ import { toSnakeCase } from './snake-case-keys';
  * (https://openrouter.ai/docs/guides/features/plugins). Written in the wire's snake_case; options
  * written in camelCase are converted before validation (see `toWireCase`). Objects pass unknown
  * keys through: OpenRouter adds fields often, and the caller reports them.
+ *
+ * Validation checks types (a string, a number, an integer, an object), not lists of values or
+ * limits that OpenRouter or an upstream decides: a field OpenRouter documents as a string takes
+ * any string (its known values are suggested by the type, see `openString`), and a string has no
+ * length limit here. OpenRouter adds values faster than a list in this package could follow, and
+ * it answers a value it does not take with a 400 that names it.
  */
 
 const price = z.union([z.number(), z.string()]);
+/** Percentile cutoffs; every given percentile must be met for an endpoint to be preferred. */
 const percentiles = z
   .object({ p50: z.number(), p75: z.number(), p90: z.number(), p99: z.number() })
   .partial();
+export type OpenRouterPercentileCutoffs = z.input<typeof percentiles>;
+
+const providerSort = openString(['price', 'throughput', 'latency']);
 
 export const providerPreferencesSchema = z
   .object({
@@ -24,13 +35,17 @@ export const providerPreferencesSchema = z
     ignore: z.array(z.string()),
     allow_fallbacks: z.boolean(),
     require_parameters: z.boolean(),
-    data_collection: z.enum(['allow', 'deny']),
+    data_collection: openString(['allow', 'deny']),
     zdr: z.boolean(),
     enforce_distillable_text: z.boolean(),
-    quantizations: z.array(z.string()),
+    quantizations: z.array(
+      openString(['int4', 'int8', 'fp4', 'fp6', 'fp8', 'fp16', 'bf16', 'fp32', 'unknown']),
+    ),
     sort: z.union([
-      z.string(),
-      z.object({ by: z.string(), partition: z.enum(['model', 'none']).optional() }).passthrough(),
+      providerSort,
+      z
+        .object({ by: providerSort, partition: openString(['model', 'none']).optional() })
+        .passthrough(),
     ]),
     max_price: z
       .object({ prompt: price, completion: price, image: price, audio: price, request: price })
@@ -44,13 +59,13 @@ export const providerPreferencesSchema = z
 
 export const reasoningSchema = z
   .object({
-    effort: z.enum(['max', 'xhigh', 'high', 'medium', 'low', 'minimal', 'none']),
+    effort: openString(['max', 'xhigh', 'high', 'medium', 'low', 'minimal', 'none']),
     max_tokens: z.number().int().positive(),
     exclude: z.boolean(),
     enabled: z.boolean(),
-    summary: z.enum(['auto', 'concise', 'detailed']),
-    context: z.enum(['auto', 'all_turns', 'current_turn']),
-    mode: z.enum(['standard', 'pro']),
+    summary: openString(['auto', 'concise', 'detailed']),
+    context: openString(['auto', 'all_turns', 'current_turn']),
+    mode: openString(['standard', 'pro']),
   })
   .partial()
   .passthrough();
@@ -76,7 +91,7 @@ export const pluginSchema = z.union([
     .object({
       id: z.literal('web'),
       enabled: z.boolean().optional(),
-      engine: z.enum(['native', 'exa', 'firecrawl', 'parallel', 'perplexity']).optional(),
+      engine: openString(['native', 'exa', 'firecrawl', 'parallel', 'perplexity']).optional(),
       mode: z.string().optional(),
       max_results: z.number().int().positive().optional(),
       max_uses: z.number().int().positive().optional(),
@@ -100,7 +115,7 @@ export const pluginSchema = z.union([
       id: z.literal('file-parser'),
       enabled: z.boolean().optional(),
       pdf: z
-        .object({ engine: z.enum(['mistral-ocr', 'cloudflare-ai', 'native', 'pdf-text']) })
+        .object({ engine: openString(['mistral-ocr', 'cloudflare-ai', 'native', 'pdf-text']) })
         .partial()
         .passthrough()
         .optional(),
@@ -112,7 +127,7 @@ export const pluginSchema = z.union([
     .object({
       id: z.literal('context-compression'),
       enabled: z.boolean().optional(),
-      engine: z.literal('middle-out').optional(),
+      engine: openString(['middle-out']).optional(),
     })
     .passthrough(),
   z.object({ id: z.literal('moderation') }).passthrough(),
@@ -123,7 +138,7 @@ export const pluginSchema = z.union([
       allowed_models: z.array(z.string()).optional(),
       excluded_models: z.array(z.string()).optional(),
       cost_tier: z.string().optional(),
-      cost_quality_tradeoff: z.number().min(0).max(10).optional(),
+      cost_quality_tradeoff: z.number().optional(),
       pin_model: z.string().optional(),
     })
     .passthrough(),
@@ -131,19 +146,19 @@ export const pluginSchema = z.union([
     .object({
       id: z.literal('pareto-router'),
       enabled: z.boolean().optional(),
-      min_coding_score: z.number().min(0).max(1).optional(),
+      min_coding_score: z.number().optional(),
       max_price: z.number().optional(),
-      price_source: z.enum(['prompt', 'weighted_avg']).optional(),
+      price_source: openString(['prompt', 'weighted_avg']).optional(),
     })
     .passthrough(),
   z
     .object({
       id: z.literal('fusion'),
       enabled: z.boolean().optional(),
-      analysis_models: z.array(z.string()).max(8).optional(),
+      analysis_models: z.array(z.string()).optional(),
       model: z.string().optional(),
       preset: z.string().optional(),
-      max_tool_calls: z.number().int().min(1).max(16).optional(),
+      max_tool_calls: z.number().int().positive().optional(),
       tools: z.array(z.unknown()).optional(),
     })
     .passthrough(),

@@ -37,7 +37,7 @@ const inputReferenceSchema = z.union([
 export const openRouterSpeechRequestFieldsSchema = z
   .object({
     provider: speechProviderSchema,
-    input_references: z.array(inputReferenceSchema).max(2),
+    input_references: z.array(inputReferenceSchema),
   })
   .partial();
 
@@ -72,7 +72,7 @@ export type OpenRouterSpeechSettings = OpenRouterSpeechModelOptions & {
 /** How `resolveOpenRouterOptions` reads speech settings and `providerOptions.openrouter`. */
 export const openRouterSpeechOptionsSpec: OpenRouterOptionsSpec = {
   fields: openRouterSpeechRequestFieldsSchema.shape,
-  behaviour: { timeout: timeoutOptionSchema, session_id: z.string().min(1).max(256) },
+  behaviour: { timeout: timeoutOptionSchema, session_id: z.string().min(1) },
   checkedNested: { provider: speechProviderSchema },
   // Set from the call options (`text`, `voice`, `outputFormat`, `speed`), never from options.
   reserved: new Set(['model', 'input', 'voice', 'response_format', 'speed']),

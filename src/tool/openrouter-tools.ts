@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '@ai-sdk/provider';
 import { createProviderExecutedToolFactory } from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
 import { checkOptionValue, describeValue, isPlainObject } from '../shared/check-option-value';
+import { openString } from '../shared/open-string';
 import { snakeCaseKeys, toSnakeCase } from '../shared/snake-case-keys';
 
 /**
@@ -24,15 +25,15 @@ type UserLocation = {
 };
 
 export interface WebSearchArgs {
-  /** `auto` (default), `native`, `exa`, `firecrawl`, `parallel` or `perplexity`. */
-  engine?: 'auto' | 'native' | 'exa' | 'firecrawl' | 'parallel' | 'perplexity';
+  /** `auto` (default), `native`, `exa`, `firecrawl`, `parallel`, `perplexity`, or a newer one. */
+  engine?: 'auto' | 'native' | 'exa' | 'firecrawl' | 'parallel' | 'perplexity' | (string & {});
   mode?: string;
   /** Results per search (default 5). */
   maxResults?: number;
   maxTotalResults?: number;
   /** Searches per request. */
   maxUses?: number;
-  searchContextSize?: 'low' | 'medium' | 'high';
+  searchContextSize?: 'low' | 'medium' | 'high' | (string & {});
   maxCharacters?: number;
   userLocation?: UserLocation;
   allowedDomains?: string[];
@@ -59,12 +60,12 @@ const domains = z.array(z.string());
 const argsSchemas: Record<string, z.ZodType> = {
   web_search: z
     .object({
-      engine: z.enum(['auto', 'native', 'exa', 'firecrawl', 'parallel', 'perplexity']),
+      engine: openString(['auto', 'native', 'exa', 'firecrawl', 'parallel', 'perplexity']),
       mode: z.string(),
       max_results: positiveInt,
       max_total_results: positiveInt,
       max_uses: positiveInt,
-      search_context_size: z.enum(['low', 'medium', 'high']),
+      search_context_size: openString(['low', 'medium', 'high']),
       max_characters: positiveInt,
       user_location: z
         .object({

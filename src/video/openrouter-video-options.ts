@@ -49,7 +49,7 @@ export const openRouterVideoRequestFieldsSchema = z
     /** A completed job to edit or extend (models that support continuation). */
     previous_job_id: z.string(),
     user: z.string(),
-    session_id: z.string().max(256),
+    session_id: z.string(),
     trace: z.record(z.string(), z.unknown()),
   })
   .partial();

@@ -574,8 +574,10 @@ describe('option spelling and validation', () => {
     ['models', 'x'],
     ['sessionId', 42],
     ['parallel_tool_calls', 'yes'],
-    ['reasoning', { effort: 'extreme' }],
-    ['topLogprobs', 99],
+    ['reasoning', { effort: 3 }],
+    ['topLogprobs', 2.5],
+    ['logprobs', 'yes'],
+    ['metadata', { run: 7 }],
   ])(
     'an invalid %s value throws InvalidArgumentError naming the key; nothing is sent',
     async (key, value) => {
