@@ -4,9 +4,11 @@ import { openString } from '../shared/open-string';
 import {
   cacheControlOptionSchema,
   type EitherCase,
+  type OpenRouterReasoningOptions,
   pluginSchema,
   providerPreferencesSchema,
   reasoningSchema,
+  SAMPLING_DEFAULTS,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
@@ -15,6 +17,10 @@ import {
   type ResolvedOpenRouterOptions,
   resolveOpenRouterOptions,
 } from '../shared/resolve-openrouter-options';
+import type {
+  OpenRouterReasoningEffort,
+  OpenRouterSamplingSettings,
+} from '../shared/sampling-defaults';
 
 const jsonObject = z.record(z.string(), z.unknown());
 
@@ -108,15 +114,26 @@ export interface OpenRouterBehaviourOptions {
  * in wire spelling (`session_id`, `provider.allow_fallbacks`) or camelCase (`sessionId`,
  * `provider.allowFallbacks`).
  */
-export type OpenRouterLanguageModelOptions = EitherCase<WireFields> & OpenRouterBehaviourOptions;
+export type OpenRouterLanguageModelOptions = EitherCase<Omit<WireFields, 'reasoning'>> & {
+  /**
+   * OpenRouter's `reasoning` object (`{ effort }`, `{ maxTokens }`, `exclude`, ...), or an effort
+   * alone (`'high'`), which is a default for the AI SDK's `reasoning` call option: the call's
+   * option wins over it.
+   */
+  reasoning?: OpenRouterReasoningOptions | OpenRouterReasoningEffort;
+} & OpenRouterBehaviourOptions;
 /** @deprecated Use `OpenRouterLanguageModelOptions`. */
 export type OpenRouterChatOptions = OpenRouterLanguageModelOptions;
 
-/** Second argument of `openrouter.chat(modelId, settings)`: defaults for every call. */
-export type OpenRouterChatSettings = OpenRouterLanguageModelOptions & {
-  /** Merged into the request body after the settings and before call `providerOptions`. */
-  extraBody?: Record<string, unknown>;
-};
+/**
+ * Second argument of `openrouter.chat(modelId, settings)`: defaults for every call, the AI SDK's
+ * sampling options (`temperature`, `topP`, `maxTokens`, ...) included; a call option wins.
+ */
+export type OpenRouterChatSettings = OpenRouterLanguageModelOptions &
+  OpenRouterSamplingSettings & {
+    /** Merged into the request body after the settings and before call `providerOptions`. */
+    extraBody?: Record<string, unknown>;
+  };
 
 /** How `resolveOpenRouterOptions` reads chat settings and `providerOptions.openrouter`. */
 const openRouterChatOptionsSpec: OpenRouterOptionsSpec = {
@@ -128,6 +145,7 @@ const openRouterChatOptionsSpec: OpenRouterOptionsSpec = {
   },
   checkedNested: { provider: providerPreferencesSchema, reasoning: reasoningSchema },
   reserved: new Set(['model', 'messages', 'stream', 'tools', 'tool_choice']),
+  callDefaults: SAMPLING_DEFAULTS,
   noEffect: {
     usage: 'OpenRouter always returns usage; `usage.include` has no effect.',
     stream_options:

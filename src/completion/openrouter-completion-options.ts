@@ -2,8 +2,10 @@ import type { SharedV4Warning } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
 import {
   type EitherCase,
+  type OpenRouterReasoningOptions,
   providerPreferencesSchema,
   reasoningSchema,
+  SAMPLING_DEFAULTS,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
@@ -12,6 +14,10 @@ import {
   type ResolvedOpenRouterOptions,
   resolveOpenRouterOptions,
 } from '../shared/resolve-openrouter-options';
+import type {
+  OpenRouterReasoningEffort,
+  OpenRouterSamplingSettings,
+} from '../shared/sampling-defaults';
 
 /**
  * The request fields of the legacy `POST /completions` that no AI SDK call option maps to, in
@@ -66,14 +72,20 @@ export interface OpenRouterCompletionBehaviourOptions {
  * settings: every field in wire spelling (`logit_bias`, `provider.allow_fallbacks`) or camelCase
  * (`logitBias`, `provider.allowFallbacks`).
  */
-export type OpenRouterCompletionModelOptions = EitherCase<WireFields> &
-  OpenRouterCompletionBehaviourOptions;
+export type OpenRouterCompletionModelOptions = EitherCase<Omit<WireFields, 'reasoning'>> & {
+  /** OpenRouter's `reasoning` object, or an effort alone: a default for the call's `reasoning`. */
+  reasoning?: OpenRouterReasoningOptions | OpenRouterReasoningEffort;
+} & OpenRouterCompletionBehaviourOptions;
 
-/** Second argument of `openrouter.completion(modelId, settings)`: defaults for every call. */
-export type OpenRouterCompletionSettings = OpenRouterCompletionModelOptions & {
-  /** Merged into the request body after the settings and before call `providerOptions`. */
-  extraBody?: Record<string, unknown>;
-};
+/**
+ * Second argument of `openrouter.completion(modelId, settings)`: defaults for every call, the
+ * AI SDK's sampling options included; a call option wins.
+ */
+export type OpenRouterCompletionSettings = OpenRouterCompletionModelOptions &
+  OpenRouterSamplingSettings & {
+    /** Merged into the request body after the settings and before call `providerOptions`. */
+    extraBody?: Record<string, unknown>;
+  };
 
 const openRouterCompletionOptionsSpec: OpenRouterOptionsSpec = {
   fields: openRouterCompletionRequestFieldsSchema.shape,
@@ -81,6 +93,7 @@ const openRouterCompletionOptionsSpec: OpenRouterOptionsSpec = {
   behaviour: { timeout: timeoutOptionSchema },
   checkedNested: { provider: providerPreferencesSchema, reasoning: reasoningSchema },
   reserved: new Set(['model', 'prompt', 'stream']),
+  callDefaults: SAMPLING_DEFAULTS,
   noEffect: {
     usage: 'OpenRouter always returns usage; `usage.include` has no effect.',
     stream_options:

@@ -216,3 +216,28 @@ export const cacheControlOptionSchema = z
     message: "Expected { type: 'ephemeral', ttl?: '5m' | '1h' }",
   })
   .transform((value) => toOpenRouterCacheControl(value) as OpenRouterCacheControl);
+
+/**
+ * The AI SDK's sampling call options, which a language model's settings (and the query of a
+ * model reference, `openai/gpt-4o?temperature=0`) may give defaults for. A default applies only
+ * when the call leaves that option out: a call option always wins, whatever set the default.
+ *
+ * Keyed by every accepted name in snake_case (the resolver looks keys up that way, so
+ * `topP` and `top_p`, `maxTokens`, `maxOutputTokens` and `max_tokens` all arrive here), each with
+ * the wire field it fills and the type of its value. `reasoning` is a default only as a string
+ * (an effort, like the AI SDK's `reasoning` call option); an object is OpenRouter's own
+ * `reasoning` field.
+ */
+export const SAMPLING_DEFAULTS: Record<string, { wire: string; schema: z.ZodType }> = {
+  temperature: { wire: 'temperature', schema: z.number() },
+  top_p: { wire: 'top_p', schema: z.number() },
+  top_k: { wire: 'top_k', schema: z.number().int() },
+  frequency_penalty: { wire: 'frequency_penalty', schema: z.number() },
+  presence_penalty: { wire: 'presence_penalty', schema: z.number() },
+  max_tokens: { wire: 'max_tokens', schema: z.number().int().positive() },
+  max_output_tokens: { wire: 'max_tokens', schema: z.number().int().positive() },
+  seed: { wire: 'seed', schema: z.number().int() },
+  stop: { wire: 'stop', schema: z.array(z.string()) },
+  stop_sequences: { wire: 'stop', schema: z.array(z.string()) },
+  reasoning: { wire: 'reasoning', schema: z.string() },
+};

@@ -147,15 +147,18 @@ describe('reasoning', () => {
     ]);
   });
 
-  it('a reasoning model setting also wins over the call option, with a warning (streamText)', async () => {
+  it("the call's reasoning option wins over the model's reasoning setting, keeping its other fields (streamText)", async () => {
     answer();
-    const model = ctx.model(MODEL_ID, { reasoning: { effort: 'low' } });
+    const model = ctx.model(MODEL_ID, { reasoning: { maxTokens: 500, exclude: true } });
     const result = streamText({ model, prompt: 'hello', reasoning: 'max' });
     await result.consumeStream();
-    expect(bodyAt(ctx.emulator).reasoning).toStrictEqual({ effort: 'low' });
-    expect(await result.warnings).toEqual([
-      { type: 'other', message: expect.stringContaining('"max"') },
-    ]);
+    expect(bodyAt(ctx.emulator).reasoning).toStrictEqual({ exclude: true, effort: 'max' });
+    expect(await result.warnings).toEqual([]);
+
+    // Without the call option, the model's setting is sent as it is.
+    answer();
+    await generateText({ model, prompt: 'hello' });
+    expect(bodyAt(ctx.emulator).reasoning).toStrictEqual({ max_tokens: 500, exclude: true });
   });
 });
 
