@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type ProviderV4 } from '@ai-sdk/provider';
+import { InvalidArgumentError, type ProviderV4, type SharedV4Warning } from '@ai-sdk/provider';
 import {
   generateId as defaultGenerateId,
   type FetchFunction,
@@ -27,6 +27,10 @@ import {
   createSetupWarnings,
   type OpenRouterHeaderSettings,
 } from './shared/openrouter-headers';
+import {
+  MODEL_REFERENCE_PARAMETERS,
+  parseOpenRouterModelReference,
+} from './shared/openrouter-model-reference';
 import { normalizeOpenRouterBaseURL } from './shared/openrouter-url';
 import { OpenRouterSpeechModel } from './speech/openrouter-speech-model';
 import type { OpenRouterSpeechSettings } from './speech/openrouter-speech-options';
@@ -199,11 +203,13 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
   const platform = createLazyPlatformApi({ baseURL, headers, fetch: options.fetch, limits });
   const checkCapabilities = createCapabilityCheck(options.capabilityChecks, platform);
 
-  const config = (kind: string): OpenRouterChatConfig => ({
+  const config = (kind: string, modelWarnings: SharedV4Warning[]): OpenRouterChatConfig => ({
     provider: `openrouter.${kind}`,
     baseURL,
     headers,
-    setupWarnings,
+    // The provider's set-up warnings once, the model reference's with every call.
+    setupWarnings:
+      modelWarnings.length === 0 ? setupWarnings : () => [...setupWarnings(), ...modelWarnings],
     fetch: options.fetch,
     limits,
     generateId: options.generateId ?? defaultGenerateId,
@@ -213,25 +219,51 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
 
   /**
    * A model factory of one kind. Every factory checks its arguments the same way before a model
-   * exists, so a missing model id or settings that are not an object fail at once, by name.
+   * exists, so a missing model id or settings that are not an object fail at once, by name; and
+   * every factory reads model references the same way (`openrouter:author/slug?temperature=0`,
+   * see `parseOpenRouterModelReference`): the model gets the clean wire id, the query's settings
+   * that its kind has (`querySettings`) over the settings argument, and a warning with each call
+   * for every query parameter it does not send.
    */
   const factory =
     <SETTINGS extends object, MODEL>(
       kind: string,
       Model: new (modelId: string, settings: SETTINGS, config: OpenRouterChatConfig) => MODEL,
+      querySettings: ReadonlySet<string> | 'all' = NO_QUERY_SETTINGS,
     ) =>
     (modelId: string, settings?: SETTINGS): MODEL => {
       checkModelArguments(modelId, settings);
-      return new Model(modelId, settings ?? ({} as SETTINGS), config(kind));
+      const reference = parseOpenRouterModelReference(modelId);
+      const warnings: SharedV4Warning[] = [];
+      let merged = settings ?? ({} as SETTINGS);
+      const fromQuery = Object.entries(reference.settings);
+      if (fromQuery.length > 0 || reference.unknownParameters.length > 0) {
+        const applied: Record<string, unknown> = {};
+        for (const [name, value] of fromQuery) {
+          if (querySettings === 'all' || querySettings.has(name)) applied[name] = value;
+          else warnings.push(queryWarning(modelId, name, `${kind} models have no such setting`));
+        }
+        for (const name of reference.unknownParameters) {
+          warnings.push(
+            queryWarning(modelId, name, 'it is no model setting a reference can carry'),
+          );
+        }
+        merged = { ...merged, ...applied };
+      }
+      return new Model(reference.modelId, merged, config(kind, warnings));
     };
 
-  const createChatModel = factory('chat', OpenRouterChatLanguageModel);
-  const createCompletionModel = factory('completion', OpenRouterCompletionLanguageModel);
+  const createChatModel = factory('chat', OpenRouterChatLanguageModel, 'all');
+  const createCompletionModel = factory('completion', OpenRouterCompletionLanguageModel, 'all');
   const createEmbeddingModel = factory('embedding', OpenRouterEmbeddingModel);
   const createRerankingModel = factory('reranking', OpenRouterRerankingModel);
   const createImageModel = factory('image', OpenRouterImageModel);
   const createSpeechModel = factory('speech', OpenRouterSpeechModel);
-  const createTranscriptionModel = factory('transcription', OpenRouterTranscriptionModel);
+  const createTranscriptionModel = factory(
+    'transcription',
+    OpenRouterTranscriptionModel,
+    new Set(['temperature']),
+  );
   const createVideoModel = factory('video', OpenRouterVideoModel);
 
   const provider = function (modelId: string, settings?: OpenRouterChatSettings) {
@@ -267,6 +299,16 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     generation: platform.generation,
   });
   return provider;
+}
+
+const NO_QUERY_SETTINGS: ReadonlySet<string> = new Set();
+
+/** A query parameter of a model reference that is not sent, and why. */
+function queryWarning(reference: string, name: string, why: string): SharedV4Warning {
+  return {
+    type: 'other',
+    message: `The model reference ${JSON.stringify(reference)} has the query parameter "${name}", which was not sent: ${why} (a reference takes ${MODEL_REFERENCE_PARAMETERS.join(', ')}).`,
+  };
 }
 
 /**
