@@ -11,6 +11,7 @@ import {
   SAMPLING_DEFAULTS,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
+import type { OpenRouterSharedSettings } from '../shared/openrouter-shared-settings';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
 import {
   type OpenRouterOptionsSpec,
@@ -124,13 +125,19 @@ export type OpenRouterLanguageModelOptions = EitherCase<Omit<WireFields, 'reason
 } & OpenRouterBehaviourOptions;
 /** @deprecated Use `OpenRouterLanguageModelOptions`. */
 export type OpenRouterChatOptions = OpenRouterLanguageModelOptions;
+/**
+ * The name `@openrouter/ai-sdk-provider` gives the options of `providerOptions.openrouter`
+ * (`models`, `reasoning`, `user`, ...): the same as `OpenRouterLanguageModelOptions`.
+ */
+export type OpenRouterProviderOptions = OpenRouterLanguageModelOptions;
 
 /**
  * Second argument of `openrouter.chat(modelId, settings)`: defaults for every call, the AI SDK's
  * sampling options (`temperature`, `topP`, `maxTokens`, ...) included; a call option wins.
  */
 export type OpenRouterChatSettings = OpenRouterLanguageModelOptions &
-  OpenRouterSamplingSettings & {
+  OpenRouterSamplingSettings &
+  Pick<OpenRouterSharedSettings, 'usage'> & {
     /** Merged into the request body after the settings and before call `providerOptions`. */
     extraBody?: Record<string, unknown>;
   };

@@ -8,6 +8,7 @@ import {
   SAMPLING_DEFAULTS,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
+import type { OpenRouterSharedSettings } from '../shared/openrouter-shared-settings';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
 import {
   type OpenRouterOptionsSpec,
@@ -82,7 +83,8 @@ export type OpenRouterCompletionModelOptions = EitherCase<Omit<WireFields, 'reas
  * AI SDK's sampling options included; a call option wins.
  */
 export type OpenRouterCompletionSettings = OpenRouterCompletionModelOptions &
-  OpenRouterSamplingSettings & {
+  OpenRouterSamplingSettings &
+  Pick<OpenRouterSharedSettings, 'usage'> & {
     /** Merged into the request body after the settings and before call `providerOptions`. */
     extraBody?: Record<string, unknown>;
   };

@@ -5,6 +5,10 @@ import {
   providerPreferencesSchema,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
+import {
+  languageOnlySettings,
+  type OpenRouterSharedSettings,
+} from '../shared/openrouter-shared-settings';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
 import {
   type ResolvedOpenRouterOptions,
@@ -49,17 +53,25 @@ export type OpenRouterEmbeddingModelOptions = EitherCase<WireFields> & {
   timeout?: OpenRouterTimeout;
 };
 
-/** Second argument of `openrouter.embeddingModel(modelId, settings)`: defaults for every call. */
-export type OpenRouterEmbeddingSettings = OpenRouterEmbeddingModelOptions & {
-  /**
-   * How many values `embedMany` sends per request. Default 2,048: OpenRouter documents no limit
-   * of its own, and 2,048 is what OpenAI's embedding API accepts. Lower it for a model whose
-   * upstream takes fewer inputs per request; `Infinity` sends every value in one request.
-   */
-  maxEmbeddingsPerCall?: number;
-  /** Merged into the request body after the settings and before call `providerOptions`. */
-  extraBody?: Record<string, unknown>;
-};
+/** Embedding model ids: any OpenRouter embedding model (`openai/text-embedding-3-small`, ...). */
+export type OpenRouterEmbeddingModelId = string;
+
+/**
+ * Second argument of `openrouter.embeddingModel(modelId, settings)`: defaults for every call.
+ * The language-model settings `@openrouter/ai-sdk-provider` typed on every kind
+ * (`OpenRouterSharedSettings`) are accepted, with a warning, and not sent.
+ */
+export type OpenRouterEmbeddingSettings = OpenRouterEmbeddingModelOptions &
+  OpenRouterSharedSettings & {
+    /**
+     * How many values `embedMany` sends per request. Default 2,048: OpenRouter documents no limit
+     * of its own, and 2,048 is what OpenAI's embedding API accepts. Lower it for a model whose
+     * upstream takes fewer inputs per request; `Infinity` sends every value in one request.
+     */
+    maxEmbeddingsPerCall?: number;
+    /** Merged into the request body after the settings and before call `providerOptions`. */
+    extraBody?: Record<string, unknown>;
+  };
 
 export interface OpenRouterEmbeddingBehaviour {
   timeout?: OpenRouterTimeout;
@@ -78,6 +90,7 @@ export function resolveOpenRouterEmbeddingOptions(
       behaviour: { timeout: timeoutOptionSchema },
       checkedNested: { provider: providerPreferencesSchema },
       reserved: new Set(['model', 'input']),
+      noEffect: languageOnlySettings('embedding'),
     },
     options,
     source,

@@ -2,6 +2,10 @@ import type { SharedV4Warning } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
 import { openString } from '../shared/open-string';
 import { type EitherCase, timeoutOptionSchema } from '../shared/openrouter-request-schemas';
+import {
+  languageOnlySettings,
+  type OpenRouterSharedSettings,
+} from '../shared/openrouter-shared-settings';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
 import {
   type OpenRouterOptionsSpec,
@@ -56,6 +60,8 @@ export const openRouterImageRequestFieldsSchema = z
     /** `1:1` ... `21:9`, `9:19.5`, or `auto`. */
     aspect_ratio: openString(['auto', '1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '21:9']),
     seed: z.number().int(),
+    /** A stable id of your end user, for abuse monitoring. */
+    user: z.string(),
   })
   .partial();
 
@@ -83,17 +89,25 @@ export type OpenRouterImageModelOptions = EitherCase<WireFields> & {
   timeout?: OpenRouterTimeout;
 };
 
-/** Second argument of `openrouter.imageModel(modelId, settings)`: defaults for every call. */
-export type OpenRouterImageSettings = OpenRouterImageModelOptions & {
-  /**
-   * Images requested per `POST /images` call (1-10; default 1). Raise it only for models whose
-   * endpoints accept `n` (see `supported_parameters` in `GET /images/models`): providers that
-   * generate one image per request reject a larger `n`, and others may return fewer images.
-   */
-  maxImagesPerCall?: number;
-  /** Merged into the request body after the settings and before call `providerOptions`. */
-  extraBody?: Record<string, unknown>;
-};
+/** Image model ids: any OpenRouter image model (`google/gemini-2.5-flash-image`, ...). */
+export type OpenRouterImageModelId = string;
+
+/**
+ * Second argument of `openrouter.imageModel(modelId, settings)`: defaults for every call. The
+ * language-model settings `@openrouter/ai-sdk-provider` typed on every kind
+ * (`OpenRouterSharedSettings`) are accepted, with a warning, and not sent.
+ */
+export type OpenRouterImageSettings = OpenRouterImageModelOptions &
+  Omit<OpenRouterSharedSettings, 'seed'> & {
+    /**
+     * Images requested per `POST /images` call (1-10; default 1). Raise it only for models whose
+     * endpoints accept `n` (see `supported_parameters` in `GET /images/models`): providers that
+     * generate one image per request reject a larger `n`, and others may return fewer images.
+     */
+    maxImagesPerCall?: number;
+    /** Merged into the request body after the settings and before call `providerOptions`. */
+    extraBody?: Record<string, unknown>;
+  };
 
 /** How `resolveOpenRouterOptions` reads image settings and `providerOptions.openrouter`. */
 const openRouterImageOptionsSpec: OpenRouterOptionsSpec = {
@@ -103,6 +117,7 @@ const openRouterImageOptionsSpec: OpenRouterOptionsSpec = {
   // `n` follows maxImagesPerCall (the AI SDK splits larger requests), and the prompt and input
   // images come from the call; this model does not stream.
   reserved: new Set(['model', 'prompt', 'n', 'input_references', 'stream']),
+  noEffect: languageOnlySettings('image'),
 };
 
 /** Validates image settings or `providerOptions.openrouter` and maps them to wire names. */
