@@ -100,7 +100,7 @@ export const openRouterChatRequestFieldsSchema = z
 type WireFields = z.input<typeof openRouterChatRequestFieldsSchema>;
 
 /** Options that shape the request but are not body fields of their own. */
-export interface OpenRouterBehaviourOptions {
+export type OpenRouterBehaviourOptions = {
   /** `strict` on `response_format.json_schema` (default `true`). */
   structuredOutputs?: { strict?: boolean };
   /**
@@ -108,7 +108,7 @@ export interface OpenRouterBehaviourOptions {
    * A timeout aborts the request and reports a retryable `APICallError`.
    */
   timeout?: OpenRouterTimeout;
-}
+};
 
 /**
  * The typed surface of `providerOptions.openrouter` and of the chat model settings: every field

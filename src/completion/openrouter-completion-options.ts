@@ -60,13 +60,13 @@ export const openRouterCompletionRequestFieldsSchema = z
 type WireFields = z.input<typeof openRouterCompletionRequestFieldsSchema>;
 
 /** Options that shape the completion request but are not body fields of their own. */
-export interface OpenRouterCompletionBehaviourOptions {
+export type OpenRouterCompletionBehaviourOptions = {
   /**
    * Client-side timeouts, off by default: milliseconds for both, or `{ firstByteMs, idleMs }`.
    * A timeout aborts the request and reports a retryable `APICallError`.
    */
   timeout?: OpenRouterTimeout;
-}
+};
 
 /**
  * The typed surface of `providerOptions.openrouter` for the completion model and of its

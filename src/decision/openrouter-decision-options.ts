@@ -34,10 +34,10 @@ export const openRouterDecisionRequestFieldsSchema = z
 type WireFields = z.input<typeof openRouterDecisionRequestFieldsSchema>;
 
 /** Options that shape the call but are not body fields. */
-export interface OpenRouterDecisionBehaviourOptions {
+export type OpenRouterDecisionBehaviourOptions = {
   /** Client-side timeouts, off by default: milliseconds, or `{ firstByteMs, idleMs }`. */
   timeout?: OpenRouterTimeout;
-}
+};
 
 /**
  * `providerOptions.openrouter` of `experimental_decide`, and the settings of
@@ -51,7 +51,9 @@ export type OpenRouterDecisionModelOptions = EitherCase<WireFields> &
  * Second argument of `openrouter.decisionModel(modelId, settings)` (alias `evaluationModel`):
  * defaults for every call; `providerOptions.openrouter` of a call overrides them.
  */
-export type OpenRouterDecisionSettings = OpenRouterDecisionModelOptions & {
+export type OpenRouterDecisionSettings = Omit<OpenRouterDecisionModelOptions, 'trace'> & {
+  /** Tracing metadata for broadcast destinations (`trace_id`, `span_name`, custom keys). */
+  trace?: Record<string, unknown>;
   /**
    * Merged into the request body after the settings and before call `providerOptions`. It never
    * replaces `model`, `state` or `questions`, which come from the call.

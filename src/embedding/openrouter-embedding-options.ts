@@ -73,9 +73,9 @@ export type OpenRouterEmbeddingSettings = OpenRouterEmbeddingModelOptions &
     extraBody?: Record<string, unknown>;
   };
 
-export interface OpenRouterEmbeddingBehaviour {
+export type OpenRouterEmbeddingBehaviour = {
   timeout?: OpenRouterTimeout;
-}
+};
 
 /** Validates embedding settings or `providerOptions.openrouter` and maps them to wire names. */
 export function resolveOpenRouterEmbeddingOptions(

@@ -68,7 +68,7 @@ export const openRouterImageRequestFieldsSchema = z
 type WireFields = z.input<typeof openRouterImageRequestFieldsSchema>;
 
 /** Options that shape the request but are not body fields of their own. */
-export interface OpenRouterImageBehaviourOptions {
+export type OpenRouterImageBehaviourOptions = {
   /**
    * Groups requests for OpenRouter's logs and sticky routing, sent as the `x-session-id` header
    * (the image API has no body field for it). Overrides the provider's `sessionId`.
@@ -76,7 +76,7 @@ export interface OpenRouterImageBehaviourOptions {
   sessionId?: string;
   /** Client-side timeouts, off by default: milliseconds for both, or `{ firstByteMs, idleMs }`. */
   timeout?: OpenRouterTimeout;
-}
+};
 
 /**
  * `providerOptions.openrouter` of `generateImage` and the image model settings: every field in

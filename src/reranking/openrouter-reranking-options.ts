@@ -47,9 +47,9 @@ export type OpenRouterRerankingSettings = OpenRouterRerankingModelOptions & {
   extraBody?: Record<string, unknown>;
 };
 
-export interface OpenRouterRerankingBehaviour {
+export type OpenRouterRerankingBehaviour = {
   timeout?: OpenRouterTimeout;
-}
+};
 
 /** Validates reranking settings or `providerOptions.openrouter` and maps them to wire names. */
 export function resolveOpenRouterRerankingOptions(

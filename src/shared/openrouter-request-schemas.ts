@@ -1,3 +1,4 @@
+import type { JSONValue } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
 import { openString } from './open-string';
 import { type OpenRouterCacheControl, toOpenRouterCacheControl } from './openrouter-api';
@@ -191,14 +192,20 @@ type SnakeToCamel<S extends string> = S extends `${infer Head}_${infer Tail}`
   ? `${Head}${Capitalize<SnakeToCamel<Tail>>}`
   : S;
 
-/** A wire-shaped type that also accepts each key in camelCase, recursively (see `toWireCase`). */
-export type EitherCase<T> = T extends readonly (infer Element)[]
-  ? EitherCase<Element>[]
-  : T extends Record<string, unknown>
-    ? { [K in keyof T]?: EitherCase<T[K]> } & {
-        [K in keyof T as K extends string ? SnakeToCamel<K> : K]?: EitherCase<T[K]>;
-      }
-    : T;
+/**
+ * A wire-shaped type that also accepts each key in camelCase, recursively (see `toWireCase`).
+ * What the schema leaves open (`unknown`: the values of a passthrough object, of `trace`) is typed
+ * as JSON, so an options object typed with these types is a valid `providerOptions` entry.
+ */
+export type EitherCase<T> = unknown extends T
+  ? JSONValue | undefined
+  : T extends readonly (infer Element)[]
+    ? EitherCase<Element>[]
+    : T extends Record<string, unknown>
+      ? { [K in keyof T]?: EitherCase<T[K]> } & {
+          [K in keyof T as K extends string ? SnakeToCamel<K> : K]?: EitherCase<T[K]>;
+        }
+      : T;
 
 export type OpenRouterProviderPreferences = EitherCase<z.input<typeof providerPreferencesSchema>>;
 export type OpenRouterReasoningOptions = EitherCase<z.input<typeof reasoningSchema>>;

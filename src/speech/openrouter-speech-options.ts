@@ -42,7 +42,7 @@ export const openRouterSpeechRequestFieldsSchema = z
   .partial();
 
 /** Options that shape the call but are not body fields. */
-export interface OpenRouterSpeechBehaviourOptions {
+export type OpenRouterSpeechBehaviourOptions = {
   /** Client-side timeouts, off by default: milliseconds, or `{ firstByteMs, idleMs }`. */
   timeout?: OpenRouterTimeout;
   /**
@@ -52,7 +52,7 @@ export interface OpenRouterSpeechBehaviourOptions {
   sessionId?: string;
   /** @see sessionId */
   session_id?: string;
-}
+};
 
 /**
  * `providerOptions.openrouter` of `generateSpeech`, and the settings of

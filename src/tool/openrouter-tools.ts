@@ -30,6 +30,8 @@ export interface WebSearchArgs {
   mode?: string;
   /** Results per search (default 5). */
   maxResults?: number;
+  /** Text put before the results in the prompt (`search_prompt`). */
+  searchPrompt?: string;
   maxTotalResults?: number;
   /** Searches per request. */
   maxUses?: number;
@@ -63,6 +65,7 @@ const argsSchemas: Record<string, z.ZodType> = {
       engine: openString(['auto', 'native', 'exa', 'firecrawl', 'parallel', 'perplexity']),
       mode: z.string(),
       max_results: positiveInt,
+      search_prompt: z.string(),
       max_total_results: positiveInt,
       max_uses: positiveInt,
       search_context_size: openString(['low', 'medium', 'high']),

@@ -43,7 +43,7 @@ export const openRouterTranscriptionRequestFieldsSchema = z
   .partial();
 
 /** Options that shape the call but are not body fields. */
-export interface OpenRouterTranscriptionBehaviourOptions {
+export type OpenRouterTranscriptionBehaviourOptions = {
   /** Client-side timeouts, off by default: milliseconds, or `{ firstByteMs, idleMs }`. */
   timeout?: OpenRouterTimeout;
   /**
@@ -53,7 +53,7 @@ export interface OpenRouterTranscriptionBehaviourOptions {
   sessionId?: string;
   /** @see sessionId */
   session_id?: string;
-}
+};
 
 /**
  * `providerOptions.openrouter` of `transcribe`, and the settings of

@@ -57,14 +57,14 @@ export const openRouterVideoRequestFieldsSchema = z
 type WireFields = z.input<typeof openRouterVideoRequestFieldsSchema>;
 
 /** Options that shape the requests but are not body fields. */
-export interface OpenRouterVideoBehaviourOptions {
+export type OpenRouterVideoBehaviourOptions = {
   /**
    * Client-side timeouts for the submit and status requests, off by default: milliseconds for
    * both, or `{ firstByteMs, idleMs }`. Downloads of the finished video are not bounded by it.
    * How often and how long the job is polled is `ai`'s `poll` option.
    */
   timeout?: OpenRouterTimeout;
-}
+};
 
 /**
  * The typed surface of `providerOptions.openrouter` for video calls and of the video model

@@ -4,6 +4,8 @@
  * accept a superset), and the shapes it hands back (the usage block) read the same. The type
  * checks run in `tsc --noEmit` (this file is part of the project); the runtime checks in vitest.
  */
+
+import type { JSONObject } from '@ai-sdk/provider';
 import type * as Incumbent from '@openrouter/ai-sdk-provider';
 import * as incumbentRuntime from '@openrouter/ai-sdk-provider';
 import { describe, expect, expectTypeOf, it } from 'vitest';
@@ -151,6 +153,22 @@ describe('exported types (checked by tsc)', () => {
     expectTypeOf<Parameters<typeof Incumbent.createOpenRouter>>().toExtend<
       Parameters<typeof Ours.createOpenRouter>
     >();
+  });
+
+  it('every options type is a valid providerOptions entry (JSON), as the incumbent one was', () => {
+    // What `providerOptions: { openrouter: options }` needs of a variable typed with these.
+    const entry = (options: JSONObject) => options;
+    entry({} as Incumbent.OpenRouterProviderOptions);
+    entry({} as Ours.OpenRouterProviderOptions);
+    entry({} as Ours.OpenRouterLanguageModelOptions);
+    entry({} as Ours.OpenRouterCompletionModelOptions);
+    entry({} as Ours.OpenRouterEmbeddingModelOptions);
+    entry({} as Ours.OpenRouterImageModelOptions);
+    entry({} as Ours.OpenRouterRerankingModelOptions);
+    entry({} as Ours.OpenRouterSpeechModelOptions);
+    entry({} as Ours.OpenRouterTranscriptionModelOptions);
+    entry({} as Ours.OpenRouterVideoModelOptions);
+    entry({} as Ours.OpenRouterDecisionModelOptions);
   });
 
   it('the re-exported AI SDK types are the AI SDK types', () => {
