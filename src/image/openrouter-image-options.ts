@@ -1,7 +1,11 @@
 import type { SharedV4Warning } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
 import { openString } from '../shared/open-string';
-import { type EitherCase, timeoutOptionSchema } from '../shared/openrouter-request-schemas';
+import {
+  type EitherCase,
+  providerPreferencesSchema,
+  timeoutOptionSchema,
+} from '../shared/openrouter-request-schemas';
 import {
   languageOnlySettings,
   type OpenRouterSharedSettings,
@@ -14,27 +18,15 @@ import {
 } from '../shared/resolve-openrouter-options';
 
 /**
- * Provider routing for `POST /images`: the routing fields the image API documents, plus
- * `options`, provider-specific parameters keyed by provider slug (the endpoint records of
+ * Provider routing for `POST /images`: OpenRouter's provider preferences (`order`, `only`,
+ * `allow_fallbacks`, `data_collection`, `max_price`, ..., as for chat), plus `options`,
+ * provider-specific parameters keyed by provider slug (the endpoint records of
  * `GET /images/models/{author}/{slug}/endpoints` list which keys each provider accepts). See
  * https://openrouter.ai/docs/guides/overview/multimodal/image-generation.
  */
-export const imageProviderPreferencesSchema = z
-  .object({
-    order: z.array(z.string()),
-    only: z.array(z.string()),
-    ignore: z.array(z.string()),
-    allow_fallbacks: z.boolean(),
-    sort: z.union([
-      z.string(),
-      z
-        .object({ by: z.string(), partition: openString(['model', 'none']).optional() })
-        .passthrough(),
-    ]),
-    options: z.record(z.string(), z.record(z.string(), z.unknown())),
-  })
-  .partial()
-  .passthrough();
+export const imageProviderPreferencesSchema = providerPreferencesSchema.extend({
+  options: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+});
 
 /**
  * The `POST /images` fields that no `generateImage` argument maps to, plus `size`,
@@ -60,8 +52,6 @@ export const openRouterImageRequestFieldsSchema = z
     /** `1:1` ... `21:9`, `9:19.5`, or `auto`. */
     aspect_ratio: openString(['auto', '1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '21:9']),
     seed: z.number().int(),
-    /** A stable id of your end user, for abuse monitoring. */
-    user: z.string(),
   })
   .partial();
 

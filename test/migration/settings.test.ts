@@ -327,8 +327,8 @@ describe('OpenRouterEmbeddingSettings', () => {
 });
 
 describe('OpenRouterImageSettings', () => {
-  it('provider routing and user are sent', async () => {
-    await generateImage({
+  it('provider routing and user are sent (user, which the image API does not document, with a warning)', async () => {
+    const { warnings } = await generateImage({
       model: provider().imageModel('google/gemini-2.5-flash-image', {
         provider: { order: ['google-vertex'], allow_fallbacks: false, max_price: { image: 1 } },
         user: 'user-1',
@@ -340,6 +340,9 @@ describe('OpenRouterImageSettings', () => {
       provider: { order: ['google-vertex'], allow_fallbacks: false, max_price: { image: 1 } },
       user: 'user-1',
     });
+    expect(warnings).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('settings.user is not a known') }),
+    ]);
   });
 });
 
