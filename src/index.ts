@@ -3,12 +3,15 @@
  * kind on top of `shared/` (which imports no kind), is described in docs/architecture.md; the
  * dependency rules there are checked by `npm run depcheck`.
  */
+
+export type { LanguageModelV4, LanguageModelV4Prompt } from '@ai-sdk/provider';
 export type { OpenRouterChatLanguageModel } from './chat/openrouter-chat-language-model';
 export type {
   OpenRouterBehaviourOptions,
   OpenRouterChatOptions,
   OpenRouterChatSettings,
   OpenRouterLanguageModelOptions,
+  OpenRouterProviderOptions,
 } from './chat/openrouter-chat-options';
 export type { OpenRouterCompletionLanguageModel } from './completion/openrouter-completion-model';
 export type {
@@ -16,20 +19,32 @@ export type {
   OpenRouterCompletionModelOptions,
   OpenRouterCompletionSettings,
 } from './completion/openrouter-completion-options';
+export type { OpenRouterDecisionModel } from './decision/openrouter-decision-model';
+export type {
+  OpenRouterDecisionModelId,
+  OpenRouterDecisionModelId as OpenRouterEvaluationModelId,
+  OpenRouterDecisionModelOptions,
+  OpenRouterDecisionSettings,
+  OpenRouterDecisionSettings as OpenRouterEvaluationSettings,
+} from './decision/openrouter-decision-options';
 export type { OpenRouterEmbeddingModel } from './embedding/openrouter-embedding-model';
 export type {
+  OpenRouterEmbeddingModelId,
   OpenRouterEmbeddingModelOptions,
   OpenRouterEmbeddingSettings,
 } from './embedding/openrouter-embedding-options';
 export type { OpenRouterImageModel } from './image/openrouter-image-model';
 export type {
+  OpenRouterImageModelId,
   OpenRouterImageModelOptions,
   OpenRouterImageSettings,
 } from './image/openrouter-image-options';
+export { OpenRouter } from './openrouter-facade';
 export {
   type InferOpenRouterMetadataKind,
   type OpenRouterChatMetadata,
   type OpenRouterCompletionMetadata,
+  type OpenRouterDecisionMetadata,
   type OpenRouterEmbeddingMetadata,
   type OpenRouterImageEntryMetadata,
   type OpenRouterImageMetadata,
@@ -81,10 +96,18 @@ export type {
 export type { OpenRouterErrorData } from './shared/openrouter-error';
 export type { OpenRouterLimits } from './shared/openrouter-limits';
 export type {
+  OpenRouterPercentileCutoffs,
   OpenRouterPlugin,
   OpenRouterProviderPreferences,
+  OpenRouterProviderPreferences as OpenRouterEvaluationProviderPreferences,
   OpenRouterReasoningOptions,
 } from './shared/openrouter-request-schemas';
+export type { OpenRouterSharedSettings } from './shared/openrouter-shared-settings';
+export type { OpenRouterUsageAccounting } from './shared/openrouter-usage';
+export type {
+  OpenRouterReasoningEffort,
+  OpenRouterSamplingSettings,
+} from './shared/sampling-defaults';
 export { VERSION } from './shared/version';
 export type { OpenRouterSpeechModel } from './speech/openrouter-speech-model';
 export type {

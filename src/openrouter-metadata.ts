@@ -127,6 +127,17 @@ export interface OpenRouterRerankingMetadata extends OpenRouterResponseMetadata 
 }
 
 /**
+ * `providerMetadata.openrouter` of `experimental_decide` (the decision model): per question, what
+ * the AI SDK's answers have no field for (an answer's `confidence`, a score's `legend`).
+ */
+export interface OpenRouterDecisionMetadata extends OpenRouterResponseMetadata {
+  /** The upstream provider that served the request. */
+  provider?: string;
+  /** Extra details of each answer, by question id. */
+  answers?: Record<string, JSONObject>;
+}
+
+/**
  * One generated image's entry in `providerMetadata.openrouter.images`, which the AI SDK also
  * hands to the image itself (`result.image.providerMetadata.openrouter`).
  */
@@ -204,6 +215,8 @@ export interface OpenRouterMetadataByKind {
   speech: OpenRouterSpeechMetadata;
   /** Transcription models. */
   transcription: OpenRouterTranscriptionMetadata;
+  /** Decision models (`experimental_decide`). */
+  decision: OpenRouterDecisionMetadata;
   /** Video models. */
   video: OpenRouterVideoMetadata;
   /** `source` parts. */
@@ -249,15 +262,17 @@ export type InferOpenRouterMetadataKind<T> = T extends
           ? 'transcription'
           : T extends { readonly videos: unknown }
             ? 'video'
-            : T extends { readonly uint8Array: unknown }
-              ? 'file'
-              : T extends { readonly type: 'source' }
-                ? 'source'
-                : T extends { readonly type: 'tool-call' | 'tool-result' }
-                  ? 'tool-call'
-                  : T extends { readonly type: `reasoning${string}` | `text${string}` }
-                    ? 'reasoning'
-                    : 'chat';
+            : T extends { readonly answers: unknown }
+              ? 'decision'
+              : T extends { readonly uint8Array: unknown }
+                ? 'file'
+                : T extends { readonly type: 'source' }
+                  ? 'source'
+                  : T extends { readonly type: 'tool-call' | 'tool-result' }
+                    ? 'tool-call'
+                    : T extends { readonly type: `reasoning${string}` | `text${string}` }
+                      ? 'reasoning'
+                      : 'chat';
 
 /**
  * `providerMetadata.openrouter` of an AI SDK result, step, content or stream part, typed for its
@@ -323,12 +338,14 @@ type AnyOpenRouterMetadata = OpenRouterChatMetadata &
   OpenRouterSpeechMetadata &
   OpenRouterTranscriptionMetadata &
   OpenRouterVideoMetadata &
+  OpenRouterDecisionMetadata &
   OpenRouterSourceMetadata &
   OpenRouterToolCallMetadata &
   OpenRouterReasoningMetadata &
   OpenRouterImageEntryMetadata;
 
 const SHAPE: ShapeOf<AnyOpenRouterMetadata> = {
+  answers: 'object',
   generationId: 'string',
   isByok: 'boolean',
   usage: {

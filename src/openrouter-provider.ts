@@ -1,10 +1,15 @@
-import { InvalidArgumentError, type ProviderV4 } from '@ai-sdk/provider';
+import { InvalidArgumentError, type ProviderV4, type SharedV4Warning } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import type { OpenRouterChatConfig } from './chat/openrouter-chat-config';
 import { OpenRouterChatLanguageModel } from './chat/openrouter-chat-language-model';
 import type { OpenRouterChatSettings } from './chat/openrouter-chat-options';
 import { OpenRouterCompletionLanguageModel } from './completion/openrouter-completion-model';
 import type { OpenRouterCompletionSettings } from './completion/openrouter-completion-options';
+import { OpenRouterDecisionModel } from './decision/openrouter-decision-model';
+import type {
+  OpenRouterDecisionModelId,
+  OpenRouterDecisionSettings,
+} from './decision/openrouter-decision-options';
 import { OpenRouterEmbeddingModel } from './embedding/openrouter-embedding-model';
 import type { OpenRouterEmbeddingSettings } from './embedding/openrouter-embedding-options';
 import { OpenRouterImageModel } from './image/openrouter-image-model';
@@ -24,7 +29,11 @@ import {
   type OpenRouterHeaderSettings,
 } from './shared/openrouter-headers';
 import { type OpenRouterLimits, resolveOpenRouterLimits } from './shared/openrouter-limits';
-import { normalizeOpenRouterBaseURL } from './shared/openrouter-url';
+import {
+  MODEL_REFERENCE_PARAMETERS,
+  parseOpenRouterModelReference,
+} from './shared/openrouter-model-reference';
+import { decisionsBaseURLOf, normalizeOpenRouterBaseURL } from './shared/openrouter-url';
 import { OpenRouterSpeechModel } from './speech/openrouter-speech-model';
 import type { OpenRouterSpeechSettings } from './speech/openrouter-speech-options';
 import { openrouterTools } from './tool/openrouter-tools';
@@ -55,6 +64,24 @@ export interface OpenRouterProviderSettings extends OpenRouterHeaderSettings {
    * request.
    */
   baseURL?: string;
+  /**
+   * @deprecated The spelling of `@openrouter/ai-sdk-provider`; use `baseURL`. Honoured the same
+   * way when `baseURL` is absent.
+   */
+  baseUrl?: string;
+  /**
+   * The base URL of OpenRouter's alpha Decisions API, which `decisionModel` (`evaluationModel`)
+   * calls at `<decisionsBaseURL>/decisions`. Default: the base URL's origin plus `/api/alpha`
+   * (`https://openrouter.ai/api/alpha`), since OpenRouter serves it outside `/api/v1`. Set it
+   * when the base URL is a proxy route that forwards the Decisions API elsewhere.
+   */
+  decisionsBaseURL?: string;
+  /**
+   * @deprecated Accepted for code written for `@openrouter/ai-sdk-provider`, with a warning. It
+   * only decided whether streams asked for usage (`stream_options.include_usage`), which OpenRouter
+   * always sends now, so it has no effect.
+   */
+  compatibility?: 'strict' | 'compatible';
   /** Extra headers on every request. */
   headers?: Record<string, string | undefined>;
   /** Custom fetch (middleware, tests, proxies). */
@@ -180,6 +207,20 @@ export interface OpenRouterProvider extends ProviderV4 {
   rerankingModel(modelId: string, settings?: OpenRouterRerankingSettings): OpenRouterRerankingModel;
   /** Short for `rerankingModel`. */
   reranking(modelId: string, settings?: OpenRouterRerankingSettings): OpenRouterRerankingModel;
+  /**
+   * An experimental decision model (`experimental_decide`) over OpenRouter's alpha Decisions API
+   * (`POST /api/alpha/decisions`), e.g. `typesafe/jev-1.13`: choice, score and boolean questions
+   * against one state, answered with probabilities. See docs/decision.md.
+   */
+  decisionModel(
+    modelId: OpenRouterDecisionModelId,
+    settings?: OpenRouterDecisionSettings,
+  ): OpenRouterDecisionModel;
+  /** The name of `decisionModel` in `@openrouter/ai-sdk-provider` (`experimental_evaluate`). */
+  evaluationModel(
+    modelId: OpenRouterDecisionModelId,
+    settings?: OpenRouterDecisionSettings,
+  ): OpenRouterDecisionModel;
   /** OpenRouter server tools (`openrouter.tools.webSearch({...})`), executed by OpenRouter. */
   tools: typeof openrouterTools;
   /** The model catalog: `list({ ...filters })`, `get(id)`, `endpoints(id)`. */
@@ -204,20 +245,26 @@ export interface OpenRouterProvider extends ProviderV4 {
  */
 export function createOpenRouter(options: OpenRouterProviderSettings = {}): OpenRouterProvider {
   checkProviderSettings(options);
-  const baseURL = createBaseURL(options.baseURL);
+  const baseURL =
+    options.baseURL === undefined && options.baseUrl !== undefined
+      ? createBaseURL(options.baseUrl, 'baseUrl')
+      : createBaseURL(options.baseURL);
+  const decisionsBaseURL = createDecisionsBaseURL(options.decisionsBaseURL, baseURL);
 
   const headers = createOpenRouterHeaders(options, baseURL);
-  const setupWarnings = createSetupWarnings(options, baseURL);
+  const setupWarnings = withSettingWarnings(createSetupWarnings(options, baseURL), options);
   const limits = resolveOpenRouterLimits(options.limits);
 
   const platform = createLazyPlatformApi({ baseURL, headers, fetch: options.fetch, limits });
   const checkCapabilities = createCapabilityCheck(options.capabilityChecks, platform);
 
-  const config = (kind: string): OpenRouterChatConfig => ({
+  const config = (kind: string, modelWarnings: SharedV4Warning[]) => ({
     provider: `openrouter.${kind}`,
     baseURL,
     headers,
-    setupWarnings,
+    // The provider's set-up warnings once, the model reference's with every call.
+    setupWarnings:
+      modelWarnings.length === 0 ? setupWarnings : () => [...setupWarnings(), ...modelWarnings],
     fetch: options.fetch,
     limits,
     generateId: options.generateId ?? defaultGenerateId,
@@ -227,26 +274,63 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
 
   /**
    * A model factory of one kind. Every factory checks its arguments the same way before a model
-   * exists, so a missing model id or settings that are not an object fail at once, by name.
+   * exists, so a missing model id or settings that are not an object fail at once, by name; and
+   * every factory reads model references the same way (`openrouter:author/slug?temperature=0`,
+   * see `parseOpenRouterModelReference`): the model gets the clean wire id, the query's settings
+   * that its kind has (`querySettings`) over the settings argument, and a warning with each call
+   * for every query parameter it does not send.
    */
   const factory =
-    <SETTINGS extends object, MODEL>(
+    <SETTINGS extends object, MODEL, EXTRA extends object = object>(
       kind: string,
-      Model: new (modelId: string, settings: SETTINGS, config: OpenRouterChatConfig) => MODEL,
+      Model: new (
+        modelId: string,
+        settings: SETTINGS,
+        config: OpenRouterChatConfig & EXTRA,
+      ) => MODEL,
+      querySettings: ReadonlySet<string> | 'all' = NO_QUERY_SETTINGS,
+      extraConfig?: EXTRA,
     ) =>
     (modelId: string, settings?: SETTINGS): MODEL => {
       checkModelArguments(modelId, settings);
-      return new Model(modelId, settings ?? ({} as SETTINGS), config(kind));
+      const reference = parseOpenRouterModelReference(modelId);
+      const warnings: SharedV4Warning[] = [];
+      let merged = settings ?? ({} as SETTINGS);
+      const fromQuery = Object.entries(reference.settings);
+      if (fromQuery.length > 0 || reference.unknownParameters.length > 0) {
+        const applied: Record<string, unknown> = {};
+        for (const [name, value] of fromQuery) {
+          if (querySettings === 'all' || querySettings.has(name)) applied[name] = value;
+          else warnings.push(queryWarning(modelId, name, `${kind} models have no such setting`));
+        }
+        for (const name of reference.unknownParameters) {
+          warnings.push(
+            queryWarning(modelId, name, 'it is no model setting a reference can carry'),
+          );
+        }
+        merged = { ...merged, ...applied };
+      }
+      return new Model(reference.modelId, merged, {
+        ...config(kind, warnings),
+        ...(extraConfig as EXTRA),
+      });
     };
 
-  const createChatModel = factory('chat', OpenRouterChatLanguageModel);
-  const createCompletionModel = factory('completion', OpenRouterCompletionLanguageModel);
+  const createChatModel = factory('chat', OpenRouterChatLanguageModel, 'all');
+  const createCompletionModel = factory('completion', OpenRouterCompletionLanguageModel, 'all');
   const createEmbeddingModel = factory('embedding', OpenRouterEmbeddingModel);
   const createRerankingModel = factory('reranking', OpenRouterRerankingModel);
   const createImageModel = factory('image', OpenRouterImageModel);
   const createSpeechModel = factory('speech', OpenRouterSpeechModel);
-  const createTranscriptionModel = factory('transcription', OpenRouterTranscriptionModel);
+  const createTranscriptionModel = factory(
+    'transcription',
+    OpenRouterTranscriptionModel,
+    new Set(['temperature']),
+  );
   const createVideoModel = factory('video', OpenRouterVideoModel);
+  const createDecisionModel = factory('decision', OpenRouterDecisionModel, NO_QUERY_SETTINGS, {
+    decisionsBaseURL,
+  });
 
   const provider = function (modelId: string, settings?: OpenRouterChatSettings) {
     if (new.target) {
@@ -274,6 +358,8 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     textEmbeddingModel: createEmbeddingModel,
     rerankingModel: createRerankingModel,
     reranking: createRerankingModel,
+    decisionModel: createDecisionModel,
+    evaluationModel: createDecisionModel,
     tools: openrouterTools,
     models: platform.models,
     key: platform.key,
@@ -281,6 +367,51 @@ export function createOpenRouter(options: OpenRouterProviderSettings = {}): Open
     generation: platform.generation,
   });
   return provider;
+}
+
+const NO_QUERY_SETTINGS: ReadonlySet<string> = new Set();
+
+/**
+ * The provider's set-up warnings, reported once with the first call: the header warnings, and
+ * settings of `@openrouter/ai-sdk-provider` that are accepted but have no effect here.
+ */
+function withSettingWarnings(
+  headerWarnings: () => SharedV4Warning[],
+  options: OpenRouterProviderSettings,
+): () => SharedV4Warning[] {
+  let reported = false;
+  return () => {
+    const warnings = headerWarnings();
+    if (reported) return warnings;
+    reported = true;
+    if (options.compatibility !== undefined) {
+      warnings.push({
+        type: 'deprecated',
+        setting: 'compatibility',
+        message:
+          'compatibility has no effect: OpenRouter always sends usage, in streams too, so there is nothing for it to switch. It can be removed.',
+      });
+    }
+    if (
+      options.baseURL !== undefined &&
+      options.baseUrl !== undefined &&
+      options.baseURL !== options.baseUrl
+    ) {
+      warnings.push({
+        type: 'other',
+        message: `Both baseURL and baseUrl are set and differ: baseURL (${options.baseURL}) is used, baseUrl is ignored.`,
+      });
+    }
+    return warnings;
+  };
+}
+
+/** A query parameter of a model reference that is not sent, and why. */
+function queryWarning(reference: string, name: string, why: string): SharedV4Warning {
+  return {
+    type: 'other',
+    message: `The model reference ${JSON.stringify(reference)} has the query parameter "${name}", which was not sent: ${why} (a reference takes ${MODEL_REFERENCE_PARAMETERS.join(', ')}).`,
+  };
 }
 
 /**
@@ -310,9 +441,9 @@ function checkProviderSettings(options: OpenRouterProviderSettings): void {
  * `OPENROUTER_BASE_URL` (read at call time, so it may be set after import; checked when first
  * used), else OpenRouter's. An empty or blank environment variable counts as unset.
  */
-function createBaseURL(setting: string | undefined): () => string {
+function createBaseURL(setting: string | undefined, argument = 'baseURL'): () => string {
   if (setting !== undefined) {
-    const baseURL = normalizeOpenRouterBaseURL(setting, 'baseURL');
+    const baseURL = normalizeOpenRouterBaseURL(setting, argument);
     return () => baseURL;
   }
   let checked: { raw: string; baseURL: string } | undefined;
@@ -332,6 +463,16 @@ function createBaseURL(setting: string | undefined): () => string {
 /** provider-utils' id generator, reached at call time (see `call-time-utils.ts`). */
 function defaultGenerateId(): string {
   return callTimeUtils().generateId();
+}
+
+/**
+ * The Decisions API's base URL, resolved per request: the `decisionsBaseURL` setting (checked
+ * now), else derived from the base URL at call time (see `decisionsBaseURLOf`).
+ */
+function createDecisionsBaseURL(setting: string | undefined, baseURL: () => string): () => string {
+  if (setting === undefined) return () => decisionsBaseURLOf(baseURL());
+  const decisionsBaseURL = normalizeOpenRouterBaseURL(setting, 'decisionsBaseURL');
+  return () => decisionsBaseURL;
 }
 
 /** Default instance: reads `OPENROUTER_API_KEY` (and `OPENROUTER_BASE_URL`) at call time. */

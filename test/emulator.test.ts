@@ -314,6 +314,8 @@ describe('responses', () => {
     emulator.enqueue({ type: 'json', body: {} });
     const response = await fetch(emulator.baseURL.replace('/api/v1', '/v1/chat/completions'));
     expect(response.status).toBe(404);
+    // Like openrouter.ai: its website's page, not the API's JSON envelope.
+    expect(response.headers.get('content-type')).toContain('text/html');
     expect(emulator.pending).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
-import { isCustomReasoning } from '@ai-sdk/provider-utils';
 import { isPlainObject } from '../shared/check-option-value';
 import type { ResolvedOpenRouterOptions } from '../shared/resolve-openrouter-options';
+import { callSampling, modelSampling, resolveReasoning } from '../shared/sampling-defaults';
 import type { OpenRouterBehaviourOptions, OpenRouterChatSettings } from './openrouter-chat-options';
 import { prepareOpenRouterTools } from './openrouter-chat-prepare-tools';
 import { convertToOpenRouterChatMessages } from './prompt/convert-to-openrouter-chat-messages';
@@ -9,8 +9,12 @@ import { convertToOpenRouterChatMessages } from './prompt/convert-to-openrouter-
 type ResolvedChatOptions = ResolvedOpenRouterOptions<OpenRouterBehaviourOptions>;
 
 /**
- * Builds the `/chat/completions` body (without `stream`). Precedence, lowest first: mapped call
- * options, model settings, `extraBody` (provider, then model), call `providerOptions.openrouter`.
+ * Builds the `/chat/completions` body (without `stream`). Precedence, lowest first: model
+ * settings, `extraBody` (provider, then model), call `providerOptions.openrouter`; and over all
+ * of them, the AI SDK call options the call sets (`temperature`, `maxOutputTokens`, ...): a
+ * setting of the model for one of those is a default (`openrouter(id, { temperature: 0 })`),
+ * used when the call leaves the option out, and nothing of the model's, `extraBody` included,
+ * replaces a value the call gave.
  */
 export async function buildOpenRouterChatRequest(options: {
   modelId: string;
@@ -37,25 +41,24 @@ export async function buildOpenRouterChatRequest(options: {
   const body: Record<string, unknown> = {
     model: options.modelId,
     messages,
-    max_tokens: call.maxOutputTokens,
-    temperature: call.temperature,
-    top_p: call.topP,
-    top_k: call.topK,
-    frequency_penalty: call.frequencyPenalty,
-    presence_penalty: call.presencePenalty,
-    seed: call.seed,
-    stop: call.stopSequences,
+    ...modelSampling(fromSettings.defaults),
     response_format: mapResponseFormat(call.responseFormat, fromSettings, fromCall),
     tools: tools.tools,
     tool_choice: tools.toolChoice,
-    reasoning: mapReasoning(call.reasoning),
     ...fromSettings.body,
     ...options.providerExtraBody,
     ...modelExtraBody,
     ...fromCall.body,
   };
-
-  reportReasoningConflict(call.reasoning, fromSettings, fromCall, warnings);
+  // What the call sets wins over everything the model brought.
+  Object.assign(body, callSampling(call, fromCall.defaults));
+  body.reasoning = resolveReasoning({
+    call: call.reasoning,
+    callObject: fromCall.body.reasoning,
+    modelObject: body.reasoning,
+    defaultEffort: fromCall.defaults.reasoning ?? fromSettings.defaults.reasoning,
+    warnings,
+  });
 
   // Absent options are omitted: OpenRouter injects no defaults, so an absent key leaves the
   // upstream model's own default (https://openrouter.ai/docs/api/reference/parameters).
@@ -64,7 +67,7 @@ export async function buildOpenRouterChatRequest(options: {
   return { body, behaviour: { ...fromSettings.behaviour, ...fromCall.behaviour } };
 }
 
-const NO_OPTIONS: ResolvedChatOptions = { body: {}, behaviour: {} };
+const NO_OPTIONS: ResolvedChatOptions = { body: {}, behaviour: {}, defaults: {} };
 
 /**
  * The option schemas load with the first call that has options: many apps never pass any, and
@@ -106,23 +109,4 @@ function mapResponseFormat(
       strict,
     },
   };
-}
-
-/** The AI SDK's `reasoning` levels are exactly OpenRouter's `reasoning.effort` values. */
-function mapReasoning(reasoning: LanguageModelV4CallOptions['reasoning']) {
-  return isCustomReasoning(reasoning) ? { effort: reasoning } : undefined;
-}
-
-function reportReasoningConflict(
-  reasoning: LanguageModelV4CallOptions['reasoning'],
-  fromSettings: ResolvedChatOptions,
-  fromCall: ResolvedChatOptions,
-  warnings: SharedV4Warning[],
-): void {
-  const explicit = fromCall.body.reasoning ?? fromSettings.body.reasoning;
-  if (!isCustomReasoning(reasoning) || explicit === undefined) return;
-  warnings.push({
-    type: 'other',
-    message: `The reasoning call option ("${reasoning}") was overridden by the OpenRouter reasoning option ${JSON.stringify(explicit)}.`,
-  });
 }

@@ -1,5 +1,5 @@
 import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
-import { isCustomReasoning } from '@ai-sdk/provider-utils';
+import { callSampling, modelSampling, resolveReasoning } from '../shared/sampling-defaults';
 import { convertToOpenRouterCompletionPrompt } from './convert-to-openrouter-completion-prompt';
 import {
   type OpenRouterCompletionBehaviourOptions,
@@ -11,8 +11,10 @@ import {
 const MAX_STOP_SEQUENCES = 4;
 
 /**
- * Builds the `/completions` body (without `stream`). Precedence, lowest first: mapped call
- * options, model settings, `extraBody` (provider, then model), call `providerOptions.openrouter`.
+ * Builds the `/completions` body (without `stream`). Precedence, lowest first: model settings,
+ * `extraBody` (provider, then model), call `providerOptions.openrouter`; and over all of them,
+ * the AI SDK call options the call sets: a model setting for one of those (`temperature`,
+ * `maxTokens`, ...) is a default, used when the call leaves the option out.
  * What the endpoint cannot do (tools, a forced tool choice, JSON output) gives a warning, never
  * an error: `ai` passes some of these on every call.
  */
@@ -38,28 +40,22 @@ export function buildOpenRouterCompletionRequest(options: {
   const body: Record<string, unknown> = {
     model: options.modelId,
     prompt,
-    max_tokens: call.maxOutputTokens,
-    temperature: call.temperature,
-    top_p: call.topP,
-    top_k: call.topK,
-    frequency_penalty: call.frequencyPenalty,
-    presence_penalty: call.presencePenalty,
-    seed: call.seed,
-    stop: mergeStopSequences(call.stopSequences, stopSequences),
-    reasoning: isCustomReasoning(call.reasoning) ? { effort: call.reasoning } : undefined,
+    ...modelSampling(fromSettings.defaults),
     ...fromSettings.body,
     ...options.providerExtraBody,
     ...modelExtraBody,
     ...fromCall.body,
   };
-
-  const explicitReasoning = fromCall.body.reasoning ?? fromSettings.body.reasoning;
-  if (isCustomReasoning(call.reasoning) && explicitReasoning !== undefined) {
-    warnings.push({
-      type: 'other',
-      message: `The reasoning call option ("${call.reasoning}") was overridden by the OpenRouter reasoning option ${JSON.stringify(explicitReasoning)}.`,
-    });
-  }
+  // What the call sets wins over everything the model brought.
+  Object.assign(body, callSampling(call, fromCall.defaults));
+  body.stop = mergeStopSequences(body.stop as string[] | undefined, stopSequences);
+  body.reasoning = resolveReasoning({
+    call: call.reasoning,
+    callObject: fromCall.body.reasoning,
+    modelObject: body.reasoning,
+    defaultEffort: fromCall.defaults.reasoning ?? fromSettings.defaults.reasoning,
+    warnings,
+  });
 
   // Absent options are omitted: OpenRouter applies no defaults of its own.
   for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];

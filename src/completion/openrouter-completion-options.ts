@@ -2,16 +2,23 @@ import type { SharedV4Warning } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
 import {
   type EitherCase,
+  type OpenRouterReasoningOptions,
   providerPreferencesSchema,
   reasoningSchema,
+  SAMPLING_DEFAULTS,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
+import type { OpenRouterSharedSettings } from '../shared/openrouter-shared-settings';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
 import {
   type OpenRouterOptionsSpec,
   type ResolvedOpenRouterOptions,
   resolveOpenRouterOptions,
 } from '../shared/resolve-openrouter-options';
+import type {
+  OpenRouterReasoningEffort,
+  OpenRouterSamplingSettings,
+} from '../shared/sampling-defaults';
 
 /**
  * The request fields of the legacy `POST /completions` that no AI SDK call option maps to, in
@@ -29,50 +36,58 @@ export const openRouterCompletionRequestFieldsSchema = z
     include_reasoning: z.boolean(),
     transforms: z.array(z.string()),
     user: z.string(),
-    session_id: z.string().max(256),
-    metadata: z.record(z.string().max(64), z.string().max(512)),
+    session_id: z.string(),
+    metadata: z.record(z.string(), z.string()),
     /** Token id -> bias, -100 (ban) to 100 (force). */
-    logit_bias: z.record(z.string(), z.number().min(-100).max(100)),
+    logit_bias: z.record(z.string(), z.number()),
     /**
-     * The number of most likely tokens to report per position (an integer here, unlike chat's
-     * boolean); they arrive in `providerMetadata.openrouter.logprobs`.
+     * The number of most likely tokens to report per position (an integer on this endpoint);
+     * they arrive in `providerMetadata.openrouter.logprobs`. `true` (the spelling of
+     * `@openrouter/ai-sdk-provider`) is sent as `0`, the chosen tokens only; `false` as nothing.
      */
-    logprobs: z.number().int().min(0),
-    top_logprobs: z.number().int().min(0).max(20),
+    logprobs: z.union([z.number().int().min(0), z.boolean()]),
+    top_logprobs: z.number().int().min(0),
     /** Text that comes after the completion (fill-in-the-middle models). */
     suffix: z.string(),
     /** Return the prompt in front of the completion. */
     echo: z.boolean(),
     min_p: z.number().min(0).max(1),
     top_a: z.number().min(0).max(1),
-    repetition_penalty: z.number().gt(0).max(2),
+    repetition_penalty: z.number().gt(0),
   })
   .partial();
 
 type WireFields = z.input<typeof openRouterCompletionRequestFieldsSchema>;
 
 /** Options that shape the completion request but are not body fields of their own. */
-export interface OpenRouterCompletionBehaviourOptions {
+export type OpenRouterCompletionBehaviourOptions = {
   /**
    * Client-side timeouts, off by default: milliseconds for both, or `{ firstByteMs, idleMs }`.
    * A timeout aborts the request and reports a retryable `APICallError`.
    */
   timeout?: OpenRouterTimeout;
-}
+};
 
 /**
  * The typed surface of `providerOptions.openrouter` for the completion model and of its
  * settings: every field in wire spelling (`logit_bias`, `provider.allow_fallbacks`) or camelCase
  * (`logitBias`, `provider.allowFallbacks`).
  */
-export type OpenRouterCompletionModelOptions = EitherCase<WireFields> &
-  OpenRouterCompletionBehaviourOptions;
+export type OpenRouterCompletionModelOptions = EitherCase<Omit<WireFields, 'reasoning'>> & {
+  /** OpenRouter's `reasoning` object, or an effort alone: a default for the call's `reasoning`. */
+  reasoning?: OpenRouterReasoningOptions | OpenRouterReasoningEffort;
+} & OpenRouterCompletionBehaviourOptions;
 
-/** Second argument of `openrouter.completion(modelId, settings)`: defaults for every call. */
-export type OpenRouterCompletionSettings = OpenRouterCompletionModelOptions & {
-  /** Merged into the request body after the settings and before call `providerOptions`. */
-  extraBody?: Record<string, unknown>;
-};
+/**
+ * Second argument of `openrouter.completion(modelId, settings)`: defaults for every call, the
+ * AI SDK's sampling options included; a call option wins.
+ */
+export type OpenRouterCompletionSettings = OpenRouterCompletionModelOptions &
+  OpenRouterSamplingSettings &
+  Pick<OpenRouterSharedSettings, 'usage'> & {
+    /** Merged into the request body after the settings and before call `providerOptions`. */
+    extraBody?: Record<string, unknown>;
+  };
 
 const openRouterCompletionOptionsSpec: OpenRouterOptionsSpec = {
   fields: openRouterCompletionRequestFieldsSchema.shape,
@@ -80,6 +95,7 @@ const openRouterCompletionOptionsSpec: OpenRouterOptionsSpec = {
   behaviour: { timeout: timeoutOptionSchema },
   checkedNested: { provider: providerPreferencesSchema, reasoning: reasoningSchema },
   reserved: new Set(['model', 'prompt', 'stream']),
+  callDefaults: SAMPLING_DEFAULTS,
   noEffect: {
     usage: 'OpenRouter always returns usage; `usage.include` has no effect.',
     stream_options:
@@ -93,5 +109,14 @@ export function resolveOpenRouterCompletionOptions(
   source: string,
   warnings: SharedV4Warning[],
 ): ResolvedOpenRouterOptions<OpenRouterCompletionBehaviourOptions> {
-  return resolveOpenRouterOptions(openRouterCompletionOptionsSpec, options, source, warnings);
+  const resolved = resolveOpenRouterOptions<OpenRouterCompletionBehaviourOptions>(
+    openRouterCompletionOptionsSpec,
+    options,
+    source,
+    warnings,
+  );
+  const { body } = resolved;
+  if (body.logprobs === true) body.logprobs = 0;
+  else if (body.logprobs === false) delete body.logprobs;
+  return resolved;
 }

@@ -5,6 +5,10 @@ import {
   providerPreferencesSchema,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
+import {
+  languageOnlySettings,
+  type OpenRouterSharedSettings,
+} from '../shared/openrouter-shared-settings';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
 import {
   type ResolvedOpenRouterOptions,
@@ -20,13 +24,16 @@ export const openRouterEmbeddingRequestFieldsSchema = z
   .object({
     /** Output size, for models that can shorten their vectors (`embed({ dimensions })` too). */
     dimensions: z.number().int().positive(),
-    /** `float` (JSON numbers) or `base64` (little-endian float32); both are decoded to numbers. */
+    /**
+     * `float` (JSON numbers) or `base64` (little-endian float32); both are decoded to numbers. A
+     * closed list on purpose: the package must be able to read the answer.
+     */
     encoding_format: z.enum(['float', 'base64']),
     /** What the input is, for models that embed queries and documents differently. */
     input_type: z.string(),
     provider: providerPreferencesSchema,
     user: z.string(),
-    session_id: z.string().max(256),
+    session_id: z.string(),
     trace: z.record(z.string(), z.unknown()),
   })
   .partial();
@@ -46,21 +53,29 @@ export type OpenRouterEmbeddingModelOptions = EitherCase<WireFields> & {
   timeout?: OpenRouterTimeout;
 };
 
-/** Second argument of `openrouter.embeddingModel(modelId, settings)`: defaults for every call. */
-export type OpenRouterEmbeddingSettings = OpenRouterEmbeddingModelOptions & {
-  /**
-   * How many values `embedMany` sends per request. Default 2,048: OpenRouter documents no limit
-   * of its own, and 2,048 is what OpenAI's embedding API accepts. Lower it for a model whose
-   * upstream takes fewer inputs per request; `Infinity` sends every value in one request.
-   */
-  maxEmbeddingsPerCall?: number;
-  /** Merged into the request body after the settings and before call `providerOptions`. */
-  extraBody?: Record<string, unknown>;
-};
+/** Embedding model ids: any OpenRouter embedding model (`openai/text-embedding-3-small`, ...). */
+export type OpenRouterEmbeddingModelId = string;
 
-export interface OpenRouterEmbeddingBehaviour {
+/**
+ * Second argument of `openrouter.embeddingModel(modelId, settings)`: defaults for every call.
+ * The language-model settings `@openrouter/ai-sdk-provider` typed on every kind
+ * (`OpenRouterSharedSettings`) are accepted, with a warning, and not sent.
+ */
+export type OpenRouterEmbeddingSettings = OpenRouterEmbeddingModelOptions &
+  OpenRouterSharedSettings & {
+    /**
+     * How many values `embedMany` sends per request. Default 2,048: OpenRouter documents no limit
+     * of its own, and 2,048 is what OpenAI's embedding API accepts. Lower it for a model whose
+     * upstream takes fewer inputs per request; `Infinity` sends every value in one request.
+     */
+    maxEmbeddingsPerCall?: number;
+    /** Merged into the request body after the settings and before call `providerOptions`. */
+    extraBody?: Record<string, unknown>;
+  };
+
+export type OpenRouterEmbeddingBehaviour = {
   timeout?: OpenRouterTimeout;
-}
+};
 
 /** Validates embedding settings or `providerOptions.openrouter` and maps them to wire names. */
 export function resolveOpenRouterEmbeddingOptions(
@@ -75,6 +90,7 @@ export function resolveOpenRouterEmbeddingOptions(
       behaviour: { timeout: timeoutOptionSchema },
       checkedNested: { provider: providerPreferencesSchema },
       reserved: new Set(['model', 'input']),
+      noEffect: languageOnlySettings('embedding'),
     },
     options,
     source,

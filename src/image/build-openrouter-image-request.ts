@@ -97,7 +97,7 @@ export function buildOpenRouterImageRequest(options: {
   return { body, headers, behaviour };
 }
 
-const NO_OPTIONS: ResolvedImageOptions = { body: {}, behaviour: {} };
+const NO_OPTIONS: ResolvedImageOptions = { body: {}, behaviour: {}, defaults: {} };
 
 function resolve(
   options: Record<string, unknown> | undefined,

@@ -21,7 +21,7 @@ export const openRouterRerankingRequestFieldsSchema = z
   .object({
     provider: providerPreferencesSchema,
     user: z.string(),
-    session_id: z.string().max(256),
+    session_id: z.string(),
     trace: z.record(z.string(), z.unknown()),
   })
   .partial();
@@ -47,9 +47,9 @@ export type OpenRouterRerankingSettings = OpenRouterRerankingModelOptions & {
   extraBody?: Record<string, unknown>;
 };
 
-export interface OpenRouterRerankingBehaviour {
+export type OpenRouterRerankingBehaviour = {
   timeout?: OpenRouterTimeout;
-}
+};
 
 /** Validates reranking settings or `providerOptions.openrouter` and maps them to wire names. */
 export function resolveOpenRouterRerankingOptions(

@@ -62,14 +62,27 @@ function findUpstreamMessage(raw: unknown, depth = 0): string | undefined {
 }
 
 /**
+ * What a request asked for, so that a hint fits it: a 404 for a model, for a generation id and
+ * for a route that does not exist (a base URL without `/api/v1`) need different advice.
+ */
+export interface OpenRouterRequestContext {
+  /** The path after the base URL (`/chat/completions`, `/generation`); empty for a download. */
+  path: string;
+  /** The base URL the path was appended to. */
+  baseURL: string;
+}
+
+/**
  * The message users see: OpenRouter's own message, plus the upstream provider's detail when
- * OpenRouter only says "Provider returned error", and a hint by status. The hint only suggests a
- * retry when the error is retryable (by default: what `isRetryableOpenRouterError` says).
+ * OpenRouter only says "Provider returned error", and a hint by status (and, for a 404, by what
+ * was asked for). The hint only suggests a retry when the error is retryable (by default: what
+ * `isRetryableOpenRouterError` says).
  */
 export function getOpenRouterErrorMessage(
   error: OpenRouterErrorObject,
   status: number | undefined = getOpenRouterErrorStatus(error),
   retryable: boolean = isRetryableOpenRouterError(error, status),
+  context?: OpenRouterRequestContext,
 ): string {
   const metadata = error.metadata ?? undefined;
   const providerName =
@@ -80,13 +93,48 @@ export function getOpenRouterErrorMessage(
   if (providerName) parts.unshift(`[${providerName}]`);
   const reasons = metadata?.reasons;
   if (Array.isArray(reasons) && reasons.length > 0) parts.push(`(flagged: ${reasons.join(', ')})`);
-  return withStatusHint(parts.join(' '), status, retryable);
+  return withStatusHint(parts.join(' '), status, retryable, context, true);
 }
 
-function withStatusHint(message: string, status: number | undefined, retryable: boolean): string {
-  const hint = status !== undefined ? STATUS_HINTS[status] : undefined;
+function withStatusHint(
+  message: string,
+  status: number | undefined,
+  retryable: boolean,
+  context: OpenRouterRequestContext | undefined,
+  /** Whether the body was OpenRouter's error envelope (a route that exists answered). */
+  envelope: boolean,
+): string {
+  const hint =
+    status === 404 && context !== undefined
+      ? notFoundHint(context, envelope)
+      : status !== undefined
+        ? STATUS_HINTS[status]
+        : undefined;
   if (hint === undefined) return message;
   return `${message}. ${typeof hint === 'string' ? hint : hint(retryable)}`;
+}
+
+/** The routes whose request names a model: a 404 there is about the model (or its routing). */
+const MODEL_ROUTE =
+  /^\/(chat\/completions|completions|embeddings|rerank|images|audio\/speech|audio\/transcriptions|videos|decisions)$|^\/models?\/./;
+
+/**
+ * A 404 means different things by what was asked: OpenRouter's error envelope on a model route
+ * is about the model; on `/generation`, about the id; and an answer that is not OpenRouter's
+ * envelope at all (its website's HTML page, a proxy's own 404) means the route does not exist,
+ * most often because the base URL lacks `/api/v1`.
+ */
+function notFoundHint(context: OpenRouterRequestContext, envelope: boolean): string {
+  if (!envelope && context.path !== '') {
+    return context.path === '/decisions'
+      ? `Nothing answers at ${context.baseURL}${context.path}: check decisionsBaseURL (OpenRouter serves the Decisions API at https://openrouter.ai/api/alpha; by default it is the base URL's origin plus /api/alpha).`
+      : `Nothing answers at ${context.baseURL}${context.path}: check that baseURL ends with /api/v1 (https://openrouter.ai/api/v1, or your proxy's route to it).`;
+  }
+  if (context.path === '/generation') {
+    return 'No generation has this id: check the id (the response id, gen-...); the stats of a generation that just ended may take a moment to appear.';
+  }
+  if (MODEL_ROUTE.test(context.path)) return STATUS_HINTS[404] as string;
+  return 'Check the id in the request (nothing was found under it).';
 }
 
 /**
@@ -155,39 +203,44 @@ function isRetryableStatus(status: number): boolean {
  * empty body, `{"message": ...}` from a proxy) are classified by status alone, so a 429 or 503
  * from anything in between is retried like OpenRouter's own.
  */
-export const openRouterFailedResponseHandler: ResponseHandler<APICallError> = async ({
-  response,
-  url,
-  requestBodyValues,
-}) => {
-  const responseHeaders = extractResponseHeaders(response);
-  const responseBody = await response.text();
-  const status = response.status;
-  const parsed = await safeParseJSON({ text: responseBody });
-  const envelope = parsed.success ? openRouterErrorDataSchema.safeParse(parsed.value) : undefined;
-  const data = envelope?.success ? envelope.data : undefined;
-  const isRetryable = isRetryableOpenRouterError(data?.error, status);
-  const message = data
-    ? getOpenRouterErrorMessage(data.error, status, isRetryable)
-    : withStatusHint(
-        describeFailedResponse(response, parsed.success ? parsed.value : undefined),
-        status,
-        isRetryable,
-      );
-  return {
-    responseHeaders,
-    value: new APICallError({
-      message,
-      url,
-      requestBodyValues,
-      statusCode: status,
+export const openRouterFailedResponseHandler = createOpenRouterFailedResponseHandler();
+
+/** The failed-response handler of one request, whose hints fit what it asked for. */
+export function createOpenRouterFailedResponseHandler(
+  context?: OpenRouterRequestContext,
+): ResponseHandler<APICallError> {
+  return async ({ response, url, requestBodyValues }) => {
+    const responseHeaders = extractResponseHeaders(response);
+    const responseBody = await response.text();
+    const status = response.status;
+    const parsed = await safeParseJSON({ text: responseBody });
+    const envelope = parsed.success ? openRouterErrorDataSchema.safeParse(parsed.value) : undefined;
+    const data = envelope?.success ? envelope.data : undefined;
+    const isRetryable = isRetryableOpenRouterError(data?.error, status);
+    const message = data
+      ? getOpenRouterErrorMessage(data.error, status, isRetryable, context)
+      : withStatusHint(
+          describeFailedResponse(response, parsed.success ? parsed.value : undefined),
+          status,
+          isRetryable,
+          context,
+          false,
+        );
+    return {
       responseHeaders,
-      responseBody,
-      isRetryable,
-      data,
-    }),
+      value: new APICallError({
+        message,
+        url,
+        requestBodyValues,
+        statusCode: status,
+        responseHeaders,
+        responseBody,
+        isRetryable,
+        data,
+      }),
+    };
   };
-};
+}
 
 /** `OpenRouter answered HTTP 429 Too Many Requests`, with a message found in a JSON body. */
 function describeFailedResponse(response: Response, json: unknown): string {

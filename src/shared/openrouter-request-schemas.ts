@@ -1,4 +1,6 @@
+import type { JSONValue } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
+import { openString } from './open-string';
 import { type OpenRouterCacheControl, toOpenRouterCacheControl } from './openrouter-api';
 import { type OpenRouterTimeout, timeoutProblem } from './request-timeout';
 import { toSnakeCase } from './snake-case-keys';
@@ -10,12 +12,22 @@ import { toSnakeCase } from './snake-case-keys';
  * (https://openrouter.ai/docs/guides/features/plugins). Written in the wire's snake_case; options
  * written in camelCase are converted before validation (see `toWireCase`). Objects pass unknown
  * keys through: OpenRouter adds fields often, and the caller reports them.
+ *
+ * Validation checks types (a string, a number, an integer, an object), not lists of values or
+ * limits that OpenRouter or an upstream decides: a field OpenRouter documents as a string takes
+ * any string (its known values are suggested by the type, see `openString`), and a string has no
+ * length limit here. OpenRouter adds values faster than a list in this package could follow, and
+ * it answers a value it does not take with a 400 that names it.
  */
 
 const price = z.union([z.number(), z.string()]);
+/** Percentile cutoffs; every given percentile must be met for an endpoint to be preferred. */
 const percentiles = z
   .object({ p50: z.number(), p75: z.number(), p90: z.number(), p99: z.number() })
   .partial();
+export type OpenRouterPercentileCutoffs = z.input<typeof percentiles>;
+
+const providerSort = openString(['price', 'throughput', 'latency']);
 
 /** The zod schema of `provider` (routing preferences), in OpenRouter's wire spelling. */
 export const providerPreferencesSchema = z
@@ -25,13 +37,17 @@ export const providerPreferencesSchema = z
     ignore: z.array(z.string()),
     allow_fallbacks: z.boolean(),
     require_parameters: z.boolean(),
-    data_collection: z.enum(['allow', 'deny']),
+    data_collection: openString(['allow', 'deny']),
     zdr: z.boolean(),
     enforce_distillable_text: z.boolean(),
-    quantizations: z.array(z.string()),
+    quantizations: z.array(
+      openString(['int4', 'int8', 'fp4', 'fp6', 'fp8', 'fp16', 'bf16', 'fp32', 'unknown']),
+    ),
     sort: z.union([
-      z.string(),
-      z.object({ by: z.string(), partition: z.enum(['model', 'none']).optional() }).passthrough(),
+      providerSort,
+      z
+        .object({ by: providerSort, partition: openString(['model', 'none']).optional() })
+        .passthrough(),
     ]),
     max_price: z
       .object({ prompt: price, completion: price, image: price, audio: price, request: price })
@@ -46,13 +62,13 @@ export const providerPreferencesSchema = z
 /** The zod schema of `reasoning` (effort, token budget, exclude, ...), in OpenRouter's wire spelling. */
 export const reasoningSchema = z
   .object({
-    effort: z.enum(['max', 'xhigh', 'high', 'medium', 'low', 'minimal', 'none']),
+    effort: openString(['max', 'xhigh', 'high', 'medium', 'low', 'minimal', 'none']),
     max_tokens: z.number().int().positive(),
     exclude: z.boolean(),
     enabled: z.boolean(),
-    summary: z.enum(['auto', 'concise', 'detailed']),
-    context: z.enum(['auto', 'all_turns', 'current_turn']),
-    mode: z.enum(['standard', 'pro']),
+    summary: openString(['auto', 'concise', 'detailed']),
+    context: openString(['auto', 'all_turns', 'current_turn']),
+    mode: openString(['standard', 'pro']),
   })
   .partial()
   .passthrough();
@@ -78,7 +94,7 @@ export const pluginSchema = z.union([
     .object({
       id: z.literal('web'),
       enabled: z.boolean().optional(),
-      engine: z.enum(['native', 'exa', 'firecrawl', 'parallel', 'perplexity']).optional(),
+      engine: openString(['native', 'exa', 'firecrawl', 'parallel', 'perplexity']).optional(),
       mode: z.string().optional(),
       max_results: z.number().int().positive().optional(),
       max_uses: z.number().int().positive().optional(),
@@ -102,7 +118,7 @@ export const pluginSchema = z.union([
       id: z.literal('file-parser'),
       enabled: z.boolean().optional(),
       pdf: z
-        .object({ engine: z.enum(['mistral-ocr', 'cloudflare-ai', 'native', 'pdf-text']) })
+        .object({ engine: openString(['mistral-ocr', 'cloudflare-ai', 'native', 'pdf-text']) })
         .partial()
         .passthrough()
         .optional(),
@@ -114,7 +130,7 @@ export const pluginSchema = z.union([
     .object({
       id: z.literal('context-compression'),
       enabled: z.boolean().optional(),
-      engine: z.literal('middle-out').optional(),
+      engine: openString(['middle-out']).optional(),
     })
     .passthrough(),
   z.object({ id: z.literal('moderation') }).passthrough(),
@@ -125,7 +141,7 @@ export const pluginSchema = z.union([
       allowed_models: z.array(z.string()).optional(),
       excluded_models: z.array(z.string()).optional(),
       cost_tier: z.string().optional(),
-      cost_quality_tradeoff: z.number().min(0).max(10).optional(),
+      cost_quality_tradeoff: z.number().optional(),
       pin_model: z.string().optional(),
     })
     .passthrough(),
@@ -133,19 +149,19 @@ export const pluginSchema = z.union([
     .object({
       id: z.literal('pareto-router'),
       enabled: z.boolean().optional(),
-      min_coding_score: z.number().min(0).max(1).optional(),
+      min_coding_score: z.number().optional(),
       max_price: z.number().optional(),
-      price_source: z.enum(['prompt', 'weighted_avg']).optional(),
+      price_source: openString(['prompt', 'weighted_avg']).optional(),
     })
     .passthrough(),
   z
     .object({
       id: z.literal('fusion'),
       enabled: z.boolean().optional(),
-      analysis_models: z.array(z.string()).max(8).optional(),
+      analysis_models: z.array(z.string()).optional(),
       model: z.string().optional(),
       preset: z.string().optional(),
-      max_tool_calls: z.number().int().min(1).max(16).optional(),
+      max_tool_calls: z.number().int().positive().optional(),
       tools: z.array(z.unknown()).optional(),
     })
     .passthrough(),
@@ -178,14 +194,20 @@ type SnakeToCamel<S extends string> = S extends `${infer Head}_${infer Tail}`
   ? `${Head}${Capitalize<SnakeToCamel<Tail>>}`
   : S;
 
-/** A wire-shaped type that also accepts each key in camelCase, recursively (see `toWireCase`). */
-export type EitherCase<T> = T extends readonly (infer Element)[]
-  ? EitherCase<Element>[]
-  : T extends Record<string, unknown>
-    ? { [K in keyof T]?: EitherCase<T[K]> } & {
-        [K in keyof T as K extends string ? SnakeToCamel<K> : K]?: EitherCase<T[K]>;
-      }
-    : T;
+/**
+ * A wire-shaped type that also accepts each key in camelCase, recursively (see `toWireCase`).
+ * What the schema leaves open (`unknown`: the values of a passthrough object, of `trace`) is typed
+ * as JSON, so an options object typed with these types is a valid `providerOptions` entry.
+ */
+export type EitherCase<T> = unknown extends T
+  ? JSONValue | undefined
+  : T extends readonly (infer Element)[]
+    ? EitherCase<Element>[]
+    : T extends Record<string, unknown>
+      ? { [K in keyof T]?: EitherCase<T[K]> } & {
+          [K in keyof T as K extends string ? SnakeToCamel<K> : K]?: EitherCase<T[K]>;
+        }
+      : T;
 
 /** Routing preferences (`provider`): order, fallbacks, data policy, sorting, price limits; either key spelling. */
 export type OpenRouterProviderPreferences = EitherCase<z.input<typeof providerPreferencesSchema>>;
@@ -206,3 +228,28 @@ export const cacheControlOptionSchema = z
     message: "Expected { type: 'ephemeral', ttl?: '5m' | '1h' }",
   })
   .transform((value) => toOpenRouterCacheControl(value) as OpenRouterCacheControl);
+
+/**
+ * The AI SDK's sampling call options, which a language model's settings (and the query of a
+ * model reference, `openai/gpt-4o?temperature=0`) may give defaults for. A default applies only
+ * when the call leaves that option out: a call option always wins, whatever set the default.
+ *
+ * Keyed by every accepted name in snake_case (the resolver looks keys up that way, so
+ * `topP` and `top_p`, `maxTokens`, `maxOutputTokens` and `max_tokens` all arrive here), each with
+ * the wire field it fills and the type of its value. `reasoning` is a default only as a string
+ * (an effort, like the AI SDK's `reasoning` call option); an object is OpenRouter's own
+ * `reasoning` field.
+ */
+export const SAMPLING_DEFAULTS: Record<string, { wire: string; schema: z.ZodType }> = {
+  temperature: { wire: 'temperature', schema: z.number() },
+  top_p: { wire: 'top_p', schema: z.number() },
+  top_k: { wire: 'top_k', schema: z.number().int() },
+  frequency_penalty: { wire: 'frequency_penalty', schema: z.number() },
+  presence_penalty: { wire: 'presence_penalty', schema: z.number() },
+  max_tokens: { wire: 'max_tokens', schema: z.number().int().positive() },
+  max_output_tokens: { wire: 'max_tokens', schema: z.number().int().positive() },
+  seed: { wire: 'seed', schema: z.number().int() },
+  stop: { wire: 'stop', schema: z.array(z.string()) },
+  stop_sequences: { wire: 'stop', schema: z.array(z.string()) },
+  reasoning: { wire: 'reasoning', schema: z.string() },
+};

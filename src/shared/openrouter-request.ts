@@ -13,7 +13,7 @@ import {
 } from '@ai-sdk/provider-utils';
 import { type CallSignal, openCallSignal } from './call-signal';
 import { provideCallTimeUtils } from './call-time-utils';
-import { openRouterFailedResponseHandler } from './openrouter-error';
+import { createOpenRouterFailedResponseHandler } from './openrouter-error';
 import type { StreamLifecycle } from './openrouter-event-stream';
 import { createOpenRouterFetch } from './openrouter-fetch';
 import { DEFAULT_OPENROUTER_LIMITS, type OpenRouterLimits } from './openrouter-limits';
@@ -145,7 +145,8 @@ async function send<T>(
   responseUrl?: string,
 ): Promise<OpenRouterResponse<T> & { call: CallSignal; redact: Redactor }> {
   const { config, body } = request;
-  const url = responseUrl ?? buildOpenRouterUrl(config.baseURL(), request.path, request.query);
+  const baseURL = config.baseURL();
+  const url = responseUrl ?? buildOpenRouterUrl(baseURL, request.path, request.query);
   const values = requestBodyValues(body);
   // Before anything that can wait: an abort or a timeout must be able to end every await below.
   const call = request.call ?? openCallSignal(request.abortSignal, request.timeout);
@@ -156,7 +157,11 @@ async function send<T>(
     const common = {
       url,
       headers,
-      failedResponseHandler: openRouterFailedResponseHandler,
+      // The path lets a 404's hint fit what was asked (a model, a generation, a missing route).
+      failedResponseHandler: createOpenRouterFailedResponseHandler({
+        path: request.path,
+        baseURL: baseURL.split('?')[0] ?? baseURL,
+      }),
       successfulResponseHandler: request.successfulResponseHandler,
       abortSignal: call.signal,
       fetch: createOpenRouterFetch({

@@ -57,3 +57,13 @@ export function buildOpenRouterUrl(baseURL: string, path: string, query?: URLSea
   const search = [baseQuery, query?.toString() ?? ''].filter((part) => part !== '').join('&');
   return `${base.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`;
 }
+
+/**
+ * Where OpenRouter's alpha Decisions API is, for a base URL: the base URL's origin plus
+ * `/api/alpha` (its query kept), since OpenRouter serves it at `/api/alpha/decisions`, outside
+ * `/api/v1`. `https://openrouter.ai/api/v1` gives `https://openrouter.ai/api/alpha`.
+ */
+export function decisionsBaseURLOf(baseURL: string): string {
+  const url = new URL(baseURL);
+  return `${url.origin}/api/alpha${url.search}`;
+}

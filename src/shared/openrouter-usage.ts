@@ -100,6 +100,41 @@ export function convertOpenRouterUsage(usage: OpenRouterUsage | undefined): Lang
 }
 
 /**
+ * The `usage` block of `providerMetadata.openrouter` (see `convertOpenRouterUsageMetadata`): the
+ * shape `@openrouter/ai-sdk-provider` documents, plus the details it does not read. A count
+ * OpenRouter did not report is left out rather than made up.
+ */
+export type OpenRouterUsageAccounting = {
+  promptTokens: number;
+  promptTokensDetails?: {
+    cachedTokens: number;
+    cacheWriteTokens?: number;
+    audioTokens?: number;
+    videoTokens?: number;
+  };
+  completionTokens: number;
+  completionTokensDetails?: {
+    reasoningTokens: number;
+    imageTokens?: number;
+    audioTokens?: number;
+    acceptedPredictionTokens?: number;
+    rejectedPredictionTokens?: number;
+  };
+  totalTokens: number;
+  /** In credits (US dollars). */
+  cost?: number;
+  /** Whether the request ran on your own provider key (BYOK). */
+  isByok?: boolean;
+  costDetails?: {
+    /** With BYOK: what the upstream provider charged your key. */
+    upstreamInferenceCost: number;
+    upstreamInferencePromptCost?: number;
+    upstreamInferenceCompletionsCost?: number;
+  };
+  serverToolUse?: Record<string, unknown>;
+};
+
+/**
  * The `usage` block of `providerMetadata.openrouter`, the same for every model kind. It keeps the
  * camelCase shape that code written for `@openrouter/ai-sdk-provider` already reads
  * (`providerMetadata.openrouter.usage.cost`).

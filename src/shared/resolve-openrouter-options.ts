@@ -25,6 +25,13 @@ export interface OpenRouterOptionsSpec {
   reserved: ReadonlySet<string>;
   /** Deprecated no-ops: accepted with a warning, not sent. Key -> why it has no effect. */
   noEffect?: Record<string, string>;
+  /**
+   * Defaults for the AI SDK's call options (`temperature`, `topP`, ...), by every accepted name:
+   * collected apart, by wire name, so that the caller can let a call option win over them (see
+   * `SAMPLING_DEFAULTS`). A name that is also in `fields` is a default only when its own schema
+   * accepts the value (`reasoning: 'high'`, where an object is the field).
+   */
+  callDefaults?: Record<string, { wire: string; schema: z.ZodType }>;
 }
 
 export interface ResolvedOpenRouterOptions<BEHAVIOUR = Record<string, unknown>> {
@@ -32,6 +39,8 @@ export interface ResolvedOpenRouterOptions<BEHAVIOUR = Record<string, unknown>> 
   body: Record<string, unknown>;
   /** Package settings, camelCase. */
   behaviour: BEHAVIOUR;
+  /** Defaults for call options, by wire name (see `OpenRouterOptionsSpec.callDefaults`). */
+  defaults: Record<string, unknown>;
 }
 
 /**
@@ -51,7 +60,9 @@ export function resolveOpenRouterOptions<BEHAVIOUR = Record<string, unknown>>(
 ): ResolvedOpenRouterOptions<BEHAVIOUR> {
   const body: Record<string, unknown> = {};
   const behaviour: Record<string, unknown> = {};
-  if (options === undefined || options === null) return { body, behaviour: behaviour as BEHAVIOUR };
+  const defaults: Record<string, unknown> = {};
+  const resolved = { body, behaviour: behaviour as BEHAVIOUR, defaults };
+  if (options === undefined || options === null) return resolved;
   if (!isPlainObject(options)) {
     throw new InvalidArgumentError({
       argument: source,
@@ -70,9 +81,11 @@ export function resolveOpenRouterOptions<BEHAVIOUR = Record<string, unknown>>(
       continue;
     }
     const value = checkOptionValue(options[key], argument, ignoredKey);
-    if (value !== undefined) resolveOne(spec, key, value, { source, body, behaviour, warnings });
+    if (value !== undefined) {
+      resolveOne(spec, key, value, { source, body, behaviour, defaults, warnings });
+    }
   }
-  return { body, behaviour: behaviour as BEHAVIOUR };
+  return resolved;
 }
 
 function resolveOne(
@@ -83,17 +96,22 @@ function resolveOne(
     source: string;
     body: Record<string, unknown>;
     behaviour: Record<string, unknown>;
+    defaults: Record<string, unknown>;
     warnings: SharedV4Warning[];
   },
 ): void {
-  const { body, behaviour, warnings } = into;
+  const { body, behaviour, defaults, warnings } = into;
   const wireKey = toSnakeCase(key);
   const argument = `${into.source}.${key}`;
   // Own properties only: `constructor` must not find Object's constructor on a spec object.
   const fieldSchema = ownValue(spec.fields, wireKey);
   const behaviourSchema = ownValue(spec.behaviour, wireKey);
   const noEffect = ownValue(spec.noEffect, wireKey);
-  if (fieldSchema) {
+  const callDefault = ownValue(spec.callDefaults, wireKey);
+  if (callDefault && (!fieldSchema || callDefault.schema.safeParse(value).success)) {
+    // A default for a call option: the call's own value wins over it.
+    defaults[callDefault.wire] = validate(callDefault.schema, value, argument);
+  } else if (fieldSchema) {
     const wireValue = spec.verbatimFields?.has(wireKey) ? value : toWireCase(value);
     body[wireKey] = validate(fieldSchema, wireValue, argument);
     reportUnknownNestedKeys(spec, wireKey, body[wireKey], argument, warnings);

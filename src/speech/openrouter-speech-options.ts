@@ -37,12 +37,12 @@ const inputReferenceSchema = z.union([
 export const openRouterSpeechRequestFieldsSchema = z
   .object({
     provider: speechProviderSchema,
-    input_references: z.array(inputReferenceSchema).max(2),
+    input_references: z.array(inputReferenceSchema),
   })
   .partial();
 
 /** Options that shape the call but are not body fields. */
-export interface OpenRouterSpeechBehaviourOptions {
+export type OpenRouterSpeechBehaviourOptions = {
   /** Client-side timeouts, off by default: milliseconds, or `{ firstByteMs, idleMs }`. */
   timeout?: OpenRouterTimeout;
   /**
@@ -52,7 +52,7 @@ export interface OpenRouterSpeechBehaviourOptions {
   sessionId?: string;
   /** @see sessionId */
   session_id?: string;
-}
+};
 
 /**
  * `providerOptions.openrouter` of `generateSpeech`, and the settings of
@@ -72,7 +72,7 @@ export type OpenRouterSpeechSettings = OpenRouterSpeechModelOptions & {
 /** How `resolveOpenRouterOptions` reads speech settings and `providerOptions.openrouter`. */
 export const openRouterSpeechOptionsSpec: OpenRouterOptionsSpec = {
   fields: openRouterSpeechRequestFieldsSchema.shape,
-  behaviour: { timeout: timeoutOptionSchema, session_id: z.string().min(1).max(256) },
+  behaviour: { timeout: timeoutOptionSchema, session_id: z.string().min(1) },
   checkedNested: { provider: speechProviderSchema },
   // Set from the call options (`text`, `voice`, `outputFormat`, `speed`), never from options.
   reserved: new Set(['model', 'input', 'voice', 'response_format', 'speed']),

@@ -1,5 +1,6 @@
 import { CHAT_SCENARIO_MODELS, chatScenarioHandler } from './chat/chat-scenarios.js';
 import { scriptedCompletion } from './completion/completion-handler.js';
+import { DECISIONS_PATH, scriptedDecision } from './decision/decision-handler.js';
 import { scriptedEmbedding } from './embedding/embedding-handler.js';
 import { scriptedImages } from './image/image-handler.js';
 import { generationBody, modelEntry, type WireModel } from './platform/platform-fixtures.js';
@@ -21,7 +22,10 @@ import { scriptedVideo } from './video/video-handler.js';
  */
 const KIND_ROUTES: ReadonlyArray<{
   method: 'GET' | 'POST';
-  /** Exact path after `/api/v1`, or a prefix when it ends with `/`. */
+  /**
+   * Exact path after `/api/v1`, or a prefix when it ends with `/`; a route outside `/api/v1`
+   * (the Decisions API) by its whole pathname.
+   */
   path: string;
   kind: string;
   handler: () => EmulatorHandler;
@@ -48,6 +52,7 @@ const KIND_ROUTES: ReadonlyArray<{
   },
   // One handler keeps the jobs: submit, status checks and content share it.
   ...videoRoutes(),
+  { method: 'POST', path: DECISIONS_PATH, kind: 'decision', handler: () => scriptedDecision() },
 ];
 
 function videoRoutes() {
@@ -124,6 +129,7 @@ const OTHER_MODELS: ReadonlyArray<{ id: string; name: string; input: string[]; o
   },
   { id: 'openai/whisper-1', name: 'OpenAI: Whisper', input: ['audio'], output: 'transcription' },
   { id: 'google/veo-3.1', name: 'Google: Veo 3.1', input: ['text', 'image'], output: 'video' },
+  { id: 'typesafe/jev-1.13', name: 'TypeSafe: Jev 1.13', input: ['text'], output: 'decision' },
 ];
 
 function withDefaults(extra: string[]): string[] {

@@ -35,6 +35,16 @@ export {
   completionStream,
 } from './completion/completion-fixtures.js';
 export { scriptedCompletion } from './completion/completion-handler.js';
+export {
+  type DecisionRequestInfo,
+  type DecisionRequestQuestion,
+  type DecisionScript,
+  type DecisionWireAnswer,
+  decisionAnswer,
+  decisionGenerationId,
+  decisionJson,
+} from './decision/decision-fixtures.js';
+export { DECISIONS_PATH, scriptedDecision } from './decision/decision-handler.js';
 export { defaultCatalog, defaultHandler } from './default-handler.js';
 export {
   type EmbeddingRequestInfo,

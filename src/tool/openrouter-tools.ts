@@ -64,15 +64,17 @@ type UserLocation = {
 
 /** The arguments of `openrouter.tools.webSearch()`, in camelCase (sent in snake_case). */
 export interface WebSearchArgs {
-  /** `auto` (default), `native`, `exa`, `firecrawl`, `parallel` or `perplexity`. */
-  engine?: 'auto' | 'native' | 'exa' | 'firecrawl' | 'parallel' | 'perplexity';
+  /** `auto` (default), `native`, `exa`, `firecrawl`, `parallel`, `perplexity`, or a newer one. */
+  engine?: 'auto' | 'native' | 'exa' | 'firecrawl' | 'parallel' | 'perplexity' | (string & {});
   mode?: string;
   /** Results per search (default 5). */
   maxResults?: number;
+  /** Text put before the results in the prompt (`search_prompt`). */
+  searchPrompt?: string;
   maxTotalResults?: number;
   /** Searches per request. */
   maxUses?: number;
-  searchContextSize?: 'low' | 'medium' | 'high';
+  searchContextSize?: 'low' | 'medium' | 'high' | (string & {});
   maxCharacters?: number;
   userLocation?: UserLocation;
   allowedDomains?: string[];
@@ -151,12 +153,14 @@ const partialObject =
  */
 const argsChecks: Record<string, Check> = {
   web_search: partialObject({
-    engine: oneOf('auto', 'native', 'exa', 'firecrawl', 'parallel', 'perplexity'),
+    // Open values: OpenRouter adds engines and sizes faster than any list here.
+    engine: string,
     mode: string,
     max_results: positiveInt,
+    search_prompt: string,
     max_total_results: positiveInt,
     max_uses: positiveInt,
-    search_context_size: oneOf('low', 'medium', 'high'),
+    search_context_size: string,
     max_characters: positiveInt,
     user_location: partialObject({
       type: oneOf('approximate'),

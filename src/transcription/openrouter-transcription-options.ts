@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { openString } from '../shared/open-string';
 import {
   type EitherCase,
   providerPreferencesSchema,
@@ -25,23 +26,24 @@ const transcriptionProviderSchema = providerPreferencesSchema.extend({
 export const openRouterTranscriptionRequestFieldsSchema = z
   .object({
     /** ISO-639-1 code of the spoken language (`en`, `ja`); detected when absent. */
-    language: z.string().min(2),
+    language: z.string(),
     /** 0 to 1; lower is more deterministic. */
-    temperature: z.number().min(0).max(1),
+    temperature: z.number(),
     /**
      * `json` (text and usage) or `verbose_json` (adds language, duration and timestamps; offered by
      * OpenAI-compatible providers only, others answer 400). Set to `verbose_json` for you when
-     * `timestampGranularities` is given.
+     * `timestampGranularities` is given. A closed list on purpose: the package must be able to
+     * read the answer.
      */
     response_format: z.enum(['json', 'verbose_json']),
     /** With `verbose_json`: `segment` and/or `word` timestamps. */
-    timestamp_granularities: z.array(z.enum(['word', 'segment'])),
+    timestamp_granularities: z.array(openString(['word', 'segment'])),
     provider: transcriptionProviderSchema,
   })
   .partial();
 
 /** Options that shape the call but are not body fields. */
-export interface OpenRouterTranscriptionBehaviourOptions {
+export type OpenRouterTranscriptionBehaviourOptions = {
   /** Client-side timeouts, off by default: milliseconds, or `{ firstByteMs, idleMs }`. */
   timeout?: OpenRouterTimeout;
   /**
@@ -51,7 +53,7 @@ export interface OpenRouterTranscriptionBehaviourOptions {
   sessionId?: string;
   /** @see sessionId */
   session_id?: string;
-}
+};
 
 /**
  * `providerOptions.openrouter` of `transcribe`, and the settings of
@@ -71,7 +73,7 @@ export type OpenRouterTranscriptionSettings = OpenRouterTranscriptionModelOption
 /** How `resolveOpenRouterOptions` reads transcription settings and `providerOptions.openrouter`. */
 export const openRouterTranscriptionOptionsSpec: OpenRouterOptionsSpec = {
   fields: openRouterTranscriptionRequestFieldsSchema.shape,
-  behaviour: { timeout: timeoutOptionSchema, session_id: z.string().min(1).max(256) },
+  behaviour: { timeout: timeoutOptionSchema, session_id: z.string().min(1) },
   checkedNested: { provider: transcriptionProviderSchema },
   reserved: new Set(['model', 'input_audio']),
 };

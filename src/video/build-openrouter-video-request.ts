@@ -84,7 +84,7 @@ export function buildOpenRouterVideoRequest(options: {
   return { body, behaviour: { ...fromSettings.behaviour, ...fromCall.behaviour } };
 }
 
-const NO_OPTIONS: ResolvedVideoOptions = { body: {}, behaviour: {} };
+const NO_OPTIONS: ResolvedVideoOptions = { body: {}, behaviour: {}, defaults: {} };
 
 function resolve(
   options: Record<string, unknown> | undefined,

@@ -49,7 +49,7 @@ export const openRouterVideoRequestFieldsSchema = z
     /** A completed job to edit or extend (models that support continuation). */
     previous_job_id: z.string(),
     user: z.string(),
-    session_id: z.string().max(256),
+    session_id: z.string(),
     trace: z.record(z.string(), z.unknown()),
   })
   .partial();
@@ -57,14 +57,14 @@ export const openRouterVideoRequestFieldsSchema = z
 type WireFields = z.input<typeof openRouterVideoRequestFieldsSchema>;
 
 /** Options that shape the requests but are not body fields. */
-export interface OpenRouterVideoBehaviourOptions {
+export type OpenRouterVideoBehaviourOptions = {
   /**
    * Client-side timeouts for the submit and status requests, off by default: milliseconds for
    * both, or `{ firstByteMs, idleMs }`. Downloads of the finished video are not bounded by it.
    * How often and how long the job is polled is `ai`'s `poll` option.
    */
   timeout?: OpenRouterTimeout;
-}
+};
 
 /**
  * The typed surface of `providerOptions.openrouter` for video calls and of the video model
@@ -74,9 +74,22 @@ export type OpenRouterVideoModelOptions = EitherCase<WireFields> & OpenRouterVid
 
 /** Second argument of `openrouter.videoModel(modelId, settings)`: defaults for every call. */
 export type OpenRouterVideoSettings = OpenRouterVideoModelOptions & {
+  /**
+   * @deprecated The polling interval of `@openrouter/ai-sdk-provider`. Here `ai` polls the job
+   * (`experimental_generateVideo`'s `poll: { intervalMs }`); accepted with a warning.
+   */
+  pollIntervalMs?: number;
+  /**
+   * @deprecated The polling limit of `@openrouter/ai-sdk-provider`. Here `ai` polls the job
+   * (`experimental_generateVideo`'s `poll: { timeoutMs }`); accepted with a warning.
+   */
+  maxPollTimeMs?: number;
   /** Merged into the request body after the call options, before call `providerOptions`. */
   extraBody?: Record<string, unknown>;
 };
+
+const POLLED_BY_AI =
+  "ai polls the job, not the model: use experimental_generateVideo's poll option ({ intervalMs, timeoutMs }). It was not sent.";
 
 const openRouterVideoOptionsSpec: OpenRouterOptionsSpec = {
   fields: openRouterVideoRequestFieldsSchema.shape,
@@ -86,6 +99,10 @@ const openRouterVideoOptionsSpec: OpenRouterOptionsSpec = {
   // Set from the call: the prompt, the frame images and references, and the webhook URL
   // (`ai`'s `webhook` option, or `webhookUrl` of `experimental_startVideo`).
   reserved: new Set(['model', 'prompt', 'frame_images', 'input_references', 'callback_url']),
+  noEffect: {
+    poll_interval_ms: POLLED_BY_AI,
+    max_poll_time_ms: POLLED_BY_AI,
+  },
 };
 
 /** Validates video settings or `providerOptions.openrouter` and maps them to wire names. */

@@ -171,7 +171,9 @@ function offlineEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 it('every example has expectations, and every expectation an example', () => {
-  expect(exampleNames()).toEqual(Object.keys(EXPECTED).sort());
+  // The recipes (`recipe-*`) need their environment variables: recipes.test.ts runs them.
+  const names = exampleNames().filter((name) => !name.startsWith('recipe-'));
+  expect(names).toEqual(Object.keys(EXPECTED).sort());
 });
 
 describe.concurrent('examples/<name>.ts against the emulator', () => {

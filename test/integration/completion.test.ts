@@ -352,7 +352,7 @@ describe('options of the completion model', () => {
       generateText({
         model: completion(),
         prompt: 'x',
-        providerOptions: { openrouter: { logprobs: true } },
+        providerOptions: { openrouter: { logprobs: 'all' } },
       }),
     );
     expect((error as Error).name).toBe('AI_InvalidArgumentError');

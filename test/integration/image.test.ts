@@ -204,7 +204,7 @@ describe('providerOptions.openrouter and settings', () => {
       model: model(),
       prompt: 'p',
       providerOptions: {
-        openrouter: { styel: 'vivid', n: 5, prompt: 'other', provider: { zdr: true } },
+        openrouter: { styel: 'vivid', n: 5, prompt: 'other', provider: { zdrr: true } },
       },
     });
     expect(bodyAt(ctx.emulator)).toEqual({
@@ -212,13 +212,13 @@ describe('providerOptions.openrouter and settings', () => {
       prompt: 'p',
       n: 1,
       styel: 'vivid',
-      provider: { zdr: true },
+      provider: { zdrr: true },
     });
     const texts = warningTexts(result).join('\n');
     expect(texts).toContain('providerOptions.openrouter.styel is not a known OpenRouter option');
     expect(texts).toContain('providerOptions.openrouter.n was ignored');
     expect(texts).toContain('providerOptions.openrouter.prompt was ignored');
-    expect(texts).toContain('provider.zdr is not a known OpenRouter provider field');
+    expect(texts).toContain('provider.zdrr is not a known OpenRouter provider field');
   });
 
   it('rejects an invalid value before sending anything', async () => {

@@ -389,7 +389,7 @@ describe('server-tool arguments', () => {
       /webSearch\(\{ maxResults \}\)/,
     );
     expectInvalidArgument(
-      thrownBy(() => tools.webSearch({ engine: 'bing' as never })),
+      thrownBy(() => tools.webSearch({ engine: 7 as never })),
       'openrouter.tools.webSearch.engine',
     );
     expectInvalidArgument(

@@ -98,7 +98,7 @@ describe('typed options: wire spelling and camelCase, nested included', () => {
         model,
         prompt: 'hi',
         providerOptions: {
-          openrouter: { plugins: [{ id: 'file-parser', pdf: { engine: 'tesseract' } }] },
+          openrouter: { plugins: [{ id: 'file-parser', pdf: { engine: 7 } }] },
         },
       }),
     );

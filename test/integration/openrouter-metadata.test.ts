@@ -4,6 +4,7 @@
  * `providerMetadata.openrouter`), with the type the source implies.
  */
 import {
+  experimental_decide as decide,
   embed,
   embedMany,
   generateImage,
@@ -19,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import {
   createOpenRouter,
   type OpenRouterChatMetadata,
+  type OpenRouterDecisionMetadata,
   type OpenRouterEmbeddingMetadata,
   type OpenRouterImageEntryMetadata,
   type OpenRouterImageMetadata,
@@ -233,5 +235,23 @@ describe('other model kinds', () => {
     expect(metadata).toEqual(raw(result));
     expect(metadata?.jobId).toBeTypeOf('string');
     expect(metadata?.status).toBe('completed');
+  });
+
+  it('decision', async () => {
+    const result = await decide({
+      model: openrouter().decisionModel('openai/gpt-4o-mini'),
+      state: 'Checkout fails with a card error.',
+      questions: {
+        team: {
+          type: 'choice',
+          instructions: 'Which team?',
+          criteria: { payments: 'checkout and payment', account: 'login and profile' },
+        },
+      },
+    });
+    const metadata = openrouterMetadata(result);
+    expectTypeOf(metadata).toEqualTypeOf<OpenRouterDecisionMetadata | undefined>();
+    expect(metadata).toEqual(raw(result));
+    expect(metadata?.answers?.team).toBeDefined();
   });
 });

@@ -147,15 +147,18 @@ describe('reasoning', () => {
     ]);
   });
 
-  it('a reasoning model setting also wins over the call option, with a warning (streamText)', async () => {
+  it("the call's reasoning option wins over the model's reasoning setting, keeping its other fields (streamText)", async () => {
     answer();
-    const model = ctx.model(MODEL_ID, { reasoning: { effort: 'low' } });
+    const model = ctx.model(MODEL_ID, { reasoning: { maxTokens: 500, exclude: true } });
     const result = streamText({ model, prompt: 'hello', reasoning: 'max' });
     await result.consumeStream();
-    expect(bodyAt(ctx.emulator).reasoning).toStrictEqual({ effort: 'low' });
-    expect(await result.warnings).toEqual([
-      { type: 'other', message: expect.stringContaining('"max"') },
-    ]);
+    expect(bodyAt(ctx.emulator).reasoning).toStrictEqual({ exclude: true, effort: 'max' });
+    expect(await result.warnings).toEqual([]);
+
+    // Without the call option, the model's setting is sent as it is.
+    answer();
+    await generateText({ model, prompt: 'hello' });
+    expect(bodyAt(ctx.emulator).reasoning).toStrictEqual({ max_tokens: 500, exclude: true });
   });
 });
 
@@ -574,8 +577,10 @@ describe('option spelling and validation', () => {
     ['models', 'x'],
     ['sessionId', 42],
     ['parallel_tool_calls', 'yes'],
-    ['reasoning', { effort: 'extreme' }],
-    ['topLogprobs', 99],
+    ['reasoning', { effort: 3 }],
+    ['topLogprobs', 2.5],
+    ['logprobs', 'yes'],
+    ['metadata', { run: 7 }],
   ])(
     'an invalid %s value throws InvalidArgumentError naming the key; nothing is sent',
     async (key, value) => {

@@ -161,7 +161,7 @@ describe('options', () => {
         model: model(),
         query: QUERY,
         documents: DOCUMENTS,
-        providerOptions: { openrouter: { sessionId: 'x'.repeat(300) } },
+        providerOptions: { openrouter: { sessionId: 300 } },
       }),
     );
     expect(InvalidArgumentError.isInstance(error)).toBe(true);

@@ -51,6 +51,18 @@ export interface OpenRouterEmulator {
 }
 
 const API_PREFIX = '/api/v1';
+/**
+ * OpenRouter's APIs beside `/api/v1` (the alpha Decisions API at `/api/alpha/decisions`): served
+ * too, and routed by their whole pathname (`/api/alpha/decisions`).
+ */
+const OTHER_API_PREFIXES = ['/api/alpha/'];
+
+/**
+ * What openrouter.ai answers for a path that is no API route (a base URL without `/api/v1`):
+ * its website's 404 page, not the API's JSON error envelope.
+ */
+const WEBSITE_NOT_FOUND =
+  '<!DOCTYPE html><html><head><title>404: This page could not be found</title></head><body><h1>404</h1><p>This page could not be found.</p></body></html>';
 
 /**
  * Starts an HTTP server on loopback that answers like OpenRouter, as scripted by the test: the
@@ -89,10 +101,15 @@ export async function startEmulatorServer(
     const request = recordRequest(req, url, path, rawBody, closed);
     requests.push(request);
 
-    // A client pointed at the wrong base URL must not consume responses meant for real calls.
-    if (!inApi) {
-      const message = `OpenRouter emulator: ${url.pathname} is outside ${API_PREFIX}`;
-      return respond(res, { type: 'error', status: 404, message });
+    // A client pointed at the wrong base URL must not consume responses meant for real calls,
+    // and gets what openrouter.ai sends there.
+    if (!inApi && !OTHER_API_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) {
+      return respond(res, {
+        type: 'raw',
+        status: 404,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: WEBSITE_NOT_FOUND,
+      });
     }
     const publicRoute = request.method === 'GET' && /^\/models?(\/|$)/.test(request.path);
     const authorized = /^Bearer \S+/.test(request.headers.authorization ?? '');

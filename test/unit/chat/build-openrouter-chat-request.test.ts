@@ -166,13 +166,15 @@ describe('buildOpenRouterChatRequest', () => {
     ]);
   });
 
-  it('layers call options < settings < provider extraBody < model extraBody < call providerOptions', async () => {
+  it('layers settings < provider extraBody < model extraBody < call providerOptions < call options', async () => {
     const settings = { user: 'settings', extraBody: { user: 'model-extra', temperature: 1 } };
     const call = { temperature: 0.1, providerOptions: { openrouter: { user: 'call' } } };
     expect((await build(call, settings, { user: 'provider-extra' })).body).toMatchObject({
       user: 'call',
-      temperature: 1,
+      temperature: 0.1,
     });
+    // Without the call option, the model's extraBody value is sent.
+    expect((await build({}, settings)).body.temperature).toBe(1);
     expect((await build({}, settings, { user: 'provider-extra' })).body.user).toBe('model-extra');
     expect((await build({}, { user: 'settings' }, { user: 'provider-extra' })).body.user).toBe(
       'provider-extra',

@@ -149,7 +149,7 @@ describe('buildOpenRouterCompletionRequest', () => {
         'providerOptions.openrouter.shinyNew is not a known OpenRouter option',
       ),
     ]);
-    expect(() => build({ providerOptions: { openrouter: { logprobs: true } } })).toThrow(
+    expect(() => build({ providerOptions: { openrouter: { logprobs: 'all' } } })).toThrow(
       InvalidArgumentError,
     );
   });

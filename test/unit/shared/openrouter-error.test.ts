@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createOpenRouterFailedResponseHandler,
   getOpenRouterErrorMessage,
   isRetryableOpenRouterError,
 } from '../../../src/shared/openrouter-error';
@@ -59,5 +60,47 @@ describe('OpenRouter error messages say what happened and what to do', () => {
     expect(isRetryableOpenRouterError({ ...error, availability: { retryable: false } }, 429)).toBe(
       false,
     );
+  });
+});
+
+describe('404 hints by what was asked', () => {
+  const baseURL = 'https://openrouter.ai/api/v1';
+  const messageOf = async (path: string, body: string, contentType = 'application/json') => {
+    const handler = createOpenRouterFailedResponseHandler({ path, baseURL });
+    const response = new Response(body, { status: 404, headers: { 'content-type': contentType } });
+    const { value } = await handler({ response, url: `${baseURL}${path}`, requestBodyValues: {} });
+    return value.message;
+  };
+  const envelope = JSON.stringify({ error: { code: 404, message: 'Not found' } });
+
+  it.each([
+    '/chat/completions',
+    '/embeddings',
+    '/images',
+    '/models/acme/x/endpoints',
+    '/decisions',
+  ])('%s, OpenRouter envelope: the model', async (path) => {
+    expect(await messageOf(path, envelope)).toContain('Check the model id');
+  });
+
+  it('/generation, OpenRouter envelope: the generation id', async () => {
+    const message = await messageOf('/generation', envelope);
+    expect(message).toContain('No generation has this id');
+    expect(message).not.toContain('model id');
+  });
+
+  it('a page that is not the envelope: the route, so the base URL', async () => {
+    const message = await messageOf('/chat/completions', '<html>404</html>', 'text/html');
+    expect(message).toContain(`Nothing answers at ${baseURL}/chat/completions`);
+    expect(message).toContain('baseURL ends with /api/v1');
+    expect(await messageOf('/decisions', '<html>404</html>', 'text/html')).toContain(
+      'check decisionsBaseURL',
+    );
+  });
+
+  it('another route with the envelope (a video job): the id, not the model', async () => {
+    const message = await messageOf('/videos/job-1', envelope);
+    expect(message).toContain('Check the id in the request');
+    expect(message).not.toContain('model id');
   });
 });

@@ -1,6 +1,10 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildOpenRouterUrl, normalizeOpenRouterBaseURL } from '../../../src/shared/openrouter-url';
+import {
+  buildOpenRouterUrl,
+  decisionsBaseURLOf,
+  normalizeOpenRouterBaseURL,
+} from '../../../src/shared/openrouter-url';
 
 describe('normalizeOpenRouterBaseURL', () => {
   it('trims, drops trailing slashes and keeps the query', () => {
@@ -86,5 +90,17 @@ describe('buildOpenRouterUrl', () => {
     expect(buildOpenRouterUrl('https://gw.example/v1?', '/models', new URLSearchParams())).toBe(
       'https://gw.example/v1/models',
     );
+  });
+});
+
+describe('decisionsBaseURLOf', () => {
+  it.each([
+    ['https://openrouter.ai/api/v1', 'https://openrouter.ai/api/alpha'],
+    ['http://127.0.0.1:4010/api/v1', 'http://127.0.0.1:4010/api/alpha'],
+    // The origin, whatever the path: OpenRouter serves the Decisions API at /api/alpha.
+    ['https://gateway.example/prefix/api/v1', 'https://gateway.example/api/alpha'],
+    ['https://gw.example/v1?team=a', 'https://gw.example/api/alpha?team=a'],
+  ])('%s -> %s', (baseURL, expected) => {
+    expect(decisionsBaseURLOf(baseURL)).toBe(expected);
   });
 });

@@ -1,7 +1,10 @@
 import { InvalidArgumentError, type SharedV4Warning } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
-import { providerPreferencesSchema } from '../../../src/shared/openrouter-request-schemas';
+import {
+  providerPreferencesSchema,
+  SAMPLING_DEFAULTS,
+} from '../../../src/shared/openrouter-request-schemas';
 import {
   type OpenRouterOptionsSpec,
   resolveOpenRouterOptions,
@@ -158,5 +161,49 @@ describe('resolveOpenRouterOptions', () => {
     expect(() => resolve({ dimensions: 3n })).toThrow(
       /providerOptions\.openrouter\.dimensions: it is a BigInt/,
     );
+  });
+});
+
+describe('callDefaults', () => {
+  const withDefaults: OpenRouterOptionsSpec = {
+    ...spec,
+    fields: { ...spec.fields, reasoning: z.object({ effort: z.string() }).partial() },
+    callDefaults: SAMPLING_DEFAULTS,
+  };
+  const resolveWithDefaults = (options: unknown) => {
+    const warnings: SharedV4Warning[] = [];
+    const result = resolveOpenRouterOptions(withDefaults, options, 'settings', warnings);
+    return { ...result, warnings };
+  };
+
+  it('collects call-option defaults apart, by wire name, in any spelling', () => {
+    const { body, defaults, warnings } = resolveWithDefaults({
+      temperature: 0,
+      topP: 0.5,
+      max_output_tokens: 9,
+      stopSequences: ['x'],
+      reasoning: 'high',
+      inputType: 'query',
+    });
+    expect(defaults).toEqual({
+      temperature: 0,
+      top_p: 0.5,
+      max_tokens: 9,
+      stop: ['x'],
+      reasoning: 'high',
+    });
+    expect(body).toEqual({ input_type: 'query' });
+    expect(warnings).toEqual([]);
+  });
+
+  it('an object for a name that is also a field is the field, not a default', () => {
+    const { body, defaults } = resolveWithDefaults({ reasoning: { effort: 'low' } });
+    expect(body).toEqual({ reasoning: { effort: 'low' } });
+    expect(defaults).toEqual({});
+  });
+
+  it('a default of the wrong type is an InvalidArgumentError naming it', () => {
+    expect(() => resolveWithDefaults({ maxTokens: 1.5 })).toThrow(InvalidArgumentError);
+    expect(() => resolveWithDefaults({ topK: 'many' })).toThrow(/settings\.topK/);
   });
 });

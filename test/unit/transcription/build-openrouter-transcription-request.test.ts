@@ -148,7 +148,7 @@ describe('buildOpenRouterTranscriptionRequest', () => {
   });
 
   it('rejects invalid option values before anything is sent', () => {
-    expect(() => build({ providerOptions: { openrouter: { temperature: 3 } } })).toThrow(
+    expect(() => build({ providerOptions: { openrouter: { temperature: 'hot' } } })).toThrow(
       InvalidArgumentError,
     );
     expect(() => build({ providerOptions: { openrouter: { responseFormat: 'srt' } } })).toThrow(
