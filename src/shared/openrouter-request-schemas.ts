@@ -25,6 +25,11 @@ const price = z.union([z.number(), z.string()]);
 const percentiles = z
   .object({ p50: z.number(), p75: z.number(), p90: z.number(), p99: z.number() })
   .partial();
+/**
+ * Percentile cutoffs for `provider.preferred_min_throughput` (tokens per second) and
+ * `provider.preferred_max_latency` (seconds): `{ p50, p75, p90, p99 }`, any subset. See
+ * https://openrouter.ai/docs/guides/routing/provider-selection
+ */
 export type OpenRouterPercentileCutoffs = z.input<typeof percentiles>;
 
 const providerSort = openString(['price', 'throughput', 'latency']);
