@@ -123,10 +123,18 @@ async function startEmulatorProcess(): Promise<{ baseURL: string; child: ChildPr
 }
 
 async function emulatorStats(baseURL: string): Promise<{ chat: number; closedEarly: number }> {
-  const response = await fetch(`${baseURL}/load-stats`, {
-    headers: { authorization: 'Bearer sk-or-v1-load-test' },
-  });
-  return (await response.json()) as { chat: number; closedEarly: number };
+  // A GET on a pooled keep-alive socket can meet the server closing that idle socket at the same
+  // moment ("other side closed"); the request is idempotent, so one more try on a fresh socket.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(`${baseURL}/load-stats`, {
+        headers: { authorization: 'Bearer sk-or-v1-load-test' },
+      });
+      return (await response.json()) as { chat: number; closedEarly: number };
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
