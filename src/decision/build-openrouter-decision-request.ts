@@ -7,6 +7,7 @@ import {
   UnsupportedFunctionalityError,
 } from '@ai-sdk/provider';
 import { isCustomReasoning } from '@ai-sdk/provider-utils';
+import { layerOpenRouterRequest } from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterDecisionBehaviourOptions,
   type OpenRouterDecisionSettings,
@@ -43,17 +44,15 @@ export function buildOpenRouterDecisionRequest(options: {
   for (const [id, question] of Object.entries(call.questions)) {
     questions[id] = toWireQuestion(id, question);
   }
-  const body: Record<string, unknown> = {
-    ...fromSettings.body,
-    ...options.providerExtraBody,
-    ...modelExtraBody,
-    ...fromCall.body,
-    model: options.modelId,
-    state: options.state,
-    questions,
-  };
-  for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-  return { body, behaviour: { ...fromSettings.behaviour, ...fromCall.behaviour } };
+  const request = layerOpenRouterRequest({
+    settings: fromSettings,
+    providerExtraBody: options.providerExtraBody,
+    modelExtraBody,
+    providerOptions: fromCall,
+  });
+  // What the call owns comes last: not even extraBody replaces it.
+  Object.assign(request.body, { model: options.modelId, state: options.state, questions });
+  return request;
 }
 
 /**

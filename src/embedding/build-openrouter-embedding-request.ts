@@ -1,4 +1,5 @@
 import type { EmbeddingModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
+import { layerOpenRouterRequest } from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterEmbeddingBehaviour,
   type OpenRouterEmbeddingSettings,
@@ -37,18 +38,14 @@ export function buildOpenRouterEmbeddingRequest(options: {
     warnings,
   );
 
-  const body: Record<string, unknown> = {
-    model: options.modelId,
-    input: call.values,
-    encoding_format: DEFAULT_ENCODING_FORMAT,
-    ...fromSettings.body,
-    ...(call.dimensions !== undefined ? { dimensions: call.dimensions } : {}),
-    ...options.providerExtraBody,
-    ...modelExtraBody,
-    ...fromCall.body,
-  };
-  for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-  return { body, behaviour: { ...fromSettings.behaviour, ...fromCall.behaviour } };
+  return layerOpenRouterRequest({
+    base: { model: options.modelId, input: call.values, encoding_format: DEFAULT_ENCODING_FORMAT },
+    settings: fromSettings,
+    callOptions: { dimensions: call.dimensions },
+    providerExtraBody: options.providerExtraBody,
+    modelExtraBody,
+    providerOptions: fromCall,
+  });
 }
 
 /**

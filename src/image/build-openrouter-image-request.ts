@@ -5,7 +5,10 @@ import {
   type SharedV4Warning,
 } from '@ai-sdk/provider';
 import { convertToBase64 } from '@ai-sdk/provider-utils';
-import type { ResolvedOpenRouterOptions } from '../shared/resolve-openrouter-options';
+import {
+  layerOpenRouterRequest,
+  type ResolvedOpenRouterOptions,
+} from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterImageBehaviourOptions,
   type OpenRouterImageSettings,
@@ -72,24 +75,21 @@ export function buildOpenRouterImageRequest(options: {
     aspectRatio = undefined;
   }
 
-  const body: Record<string, unknown> = {
-    model: options.modelId,
-    prompt: call.prompt,
-    n: call.n,
-    size: call.size,
-    aspect_ratio: aspectRatio,
-    seed: call.seed,
-    input_references: call.files?.length ? call.files.map(toInputReference) : undefined,
-    ...fromSettings.body,
-    ...options.providerExtraBody,
-    ...modelExtraBody,
-    ...fromCall.body,
-  };
-  // Absent options are omitted, so the serving provider applies its own defaults.
-  for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-
-  // Call options win over model settings, key by key.
-  const behaviour = { ...fromSettings.behaviour, ...fromCall.behaviour };
+  const { body, behaviour } = layerOpenRouterRequest({
+    base: {
+      model: options.modelId,
+      prompt: call.prompt,
+      n: call.n,
+      size: call.size,
+      aspect_ratio: aspectRatio,
+      seed: call.seed,
+      input_references: call.files?.length ? call.files.map(toInputReference) : undefined,
+    },
+    settings: fromSettings,
+    providerExtraBody: options.providerExtraBody,
+    modelExtraBody,
+    providerOptions: fromCall,
+  });
   const headers =
     behaviour.sessionId === undefined
       ? call.headers

@@ -1,4 +1,5 @@
 import type { JSONObject, RerankingModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
+import { layerOpenRouterRequest } from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterRerankingBehaviour,
   type OpenRouterRerankingSettings,
@@ -28,18 +29,18 @@ export function buildOpenRouterRerankingRequest(options: {
     warnings,
   );
 
-  const body: Record<string, unknown> = {
-    model: options.modelId,
-    query: call.query,
-    documents: convertOpenRouterRerankDocuments(call.documents, warnings),
-    top_n: call.topN,
-    ...fromSettings.body,
-    ...options.providerExtraBody,
-    ...modelExtraBody,
-    ...fromCall.body,
-  };
-  for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-  return { body, behaviour: { ...fromSettings.behaviour, ...fromCall.behaviour } };
+  return layerOpenRouterRequest({
+    base: {
+      model: options.modelId,
+      query: call.query,
+      documents: convertOpenRouterRerankDocuments(call.documents, warnings),
+      top_n: call.topN,
+    },
+    settings: fromSettings,
+    providerExtraBody: options.providerExtraBody,
+    modelExtraBody,
+    providerOptions: fromCall,
+  });
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { SharedV4Warning, SpeechModelV4CallOptions } from '@ai-sdk/provider';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
-import { resolveOpenRouterOptions } from '../shared/resolve-openrouter-options';
+import {
+  layerOpenRouterRequest,
+  resolveOpenRouterOptions,
+} from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterSpeechSettings,
   openRouterSpeechOptionsSpec,
@@ -58,17 +61,20 @@ export function buildOpenRouterSpeechRequest(options: {
     warnings,
   );
 
-  const body: Record<string, unknown> = {
-    model: modelId,
-    input: call.text,
-    voice: call.voice,
-    response_format: mapOutputFormat(call.outputFormat, warnings),
-    speed: call.speed,
-    ...fromSettings.body,
-    ...options.providerExtraBody,
-    ...modelExtraBody,
-    ...fromCall.body,
-  };
+  const request = layerOpenRouterRequest({
+    base: {
+      model: modelId,
+      input: call.text,
+      voice: call.voice,
+      response_format: mapOutputFormat(call.outputFormat, warnings),
+      speed: call.speed,
+    },
+    settings: fromSettings,
+    providerExtraBody: options.providerExtraBody,
+    modelExtraBody,
+    providerOptions: fromCall,
+  });
+  const { body } = request;
   if (call.instructions !== undefined) addInstructions(body, modelId, call.instructions, warnings);
   if (call.language !== undefined) {
     warnings.push({
@@ -78,9 +84,7 @@ export function buildOpenRouterSpeechRequest(options: {
         "OpenRouter's speech endpoint takes no language: the voice and the text decide it. It was not sent.",
     });
   }
-
-  for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-  return { body, behaviour: { ...fromSettings.behaviour, ...fromCall.behaviour } };
+  return request;
 }
 
 /** `outputFormat` -> `response_format`: mp3 or pcm; any other format gets mp3 and a warning. */
