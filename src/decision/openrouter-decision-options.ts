@@ -3,6 +3,7 @@ import { z } from 'zod/v4';
 import {
   type EitherCase,
   providerPreferencesSchema,
+  requestAttributionFields,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
@@ -23,11 +24,7 @@ export type OpenRouterDecisionModelId = 'typesafe/jev-1.13' | (string & {});
 export const openRouterDecisionRequestFieldsSchema = z
   .object({
     provider: providerPreferencesSchema,
-    user: z.string(),
-    /** Groups related requests (an agent workflow, a conversation) in OpenRouter's logs. */
-    session_id: z.string(),
-    /** Tracing metadata for broadcast destinations (`trace_id`, `span_name`, custom keys). */
-    trace: z.record(z.string(), z.unknown()),
+    ...requestAttributionFields,
   })
   .partial();
 

@@ -3,6 +3,7 @@ import { z } from 'zod/v4';
 import {
   type EitherCase,
   providerPreferencesSchema,
+  requestAttributionFields,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
 import {
@@ -32,9 +33,7 @@ export const openRouterEmbeddingRequestFieldsSchema = z
     /** What the input is, for models that embed queries and documents differently. */
     input_type: z.string(),
     provider: providerPreferencesSchema,
-    user: z.string(),
-    session_id: z.string(),
-    trace: z.record(z.string(), z.unknown()),
+    ...requestAttributionFields,
   })
   .partial();
 

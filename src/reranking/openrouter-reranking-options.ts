@@ -3,6 +3,7 @@ import { z } from 'zod/v4';
 import {
   type EitherCase,
   providerPreferencesSchema,
+  requestAttributionFields,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
@@ -20,9 +21,7 @@ import {
 export const openRouterRerankingRequestFieldsSchema = z
   .object({
     provider: providerPreferencesSchema,
-    user: z.string(),
-    session_id: z.string(),
-    trace: z.record(z.string(), z.unknown()),
+    ...requestAttributionFields,
   })
   .partial();
 
