@@ -2,8 +2,8 @@ import type {
   Experimental_DecisionModelV4CallOptions as DecisionModelV4CallOptions,
   Experimental_DecisionModelV4Result as DecisionModelV4Result,
 } from '@ai-sdk/provider';
-import { requestOpenRouter } from '../shared/openrouter-request';
 import { createOpenRouterJsonResponseHandler } from '../shared/openrouter-response-handlers';
+import { postOpenRouterJson } from '../shared/post-openrouter-json';
 import {
   buildOpenRouterDecisionRequest,
   type OpenRouterDecisionWireState,
@@ -35,13 +35,12 @@ export async function generateOpenRouterDecision(args: {
     providerExtraBody: config.extraBody,
     warnings,
   });
-  const { value, rawValue, responseHeaders } = await requestOpenRouter({
+  const { value, rawValue, responseHeaders } = await postOpenRouterJson({
     config: { ...config, baseURL: config.decisionsBaseURL },
     path: '/decisions',
-    body: { json: body },
-    headers: options.headers,
-    abortSignal: options.abortSignal,
-    timeout: behaviour.timeout,
+    body,
+    call: options,
+    behaviour,
     successfulResponseHandler: createOpenRouterJsonResponseHandler(
       openRouterDecisionResponseSchema,
     ),

@@ -1,7 +1,7 @@
 import type { EmbeddingModelV4CallOptions, EmbeddingModelV4Result } from '@ai-sdk/provider';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
-import { requestOpenRouter } from '../shared/openrouter-request';
 import { createOpenRouterJsonResponseHandler } from '../shared/openrouter-response-handlers';
+import { postOpenRouterJson } from '../shared/post-openrouter-json';
 import { buildOpenRouterEmbeddingRequest } from './build-openrouter-embedding-request';
 import { mapOpenRouterEmbeddingResponse } from './map-openrouter-embedding-response';
 import { openRouterEmbeddingResponseSchema } from './openrouter-embedding-api';
@@ -27,13 +27,12 @@ export async function generateOpenRouterEmbeddings(call: {
     providerExtraBody: config.extraBody,
     warnings,
   });
-  const { value, rawValue, responseHeaders } = await requestOpenRouter({
+  const { value, rawValue, responseHeaders } = await postOpenRouterJson({
     config,
     path: '/embeddings',
-    body: { json: body },
-    headers: options.headers,
-    abortSignal: options.abortSignal,
-    timeout: behaviour.timeout,
+    body,
+    call: options,
+    behaviour,
     successfulResponseHandler: createOpenRouterJsonResponseHandler(
       openRouterEmbeddingResponseSchema,
     ),

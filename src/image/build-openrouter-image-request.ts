@@ -24,9 +24,9 @@ export interface OpenRouterInputReference {
 }
 
 /**
- * Builds the `POST /images` body and the call's extra headers. Precedence, lowest first: mapped
- * call options, model settings, `extraBody` (provider, then model), call
- * `providerOptions.openrouter`.
+ * Builds the `POST /images` body. Precedence, lowest first: mapped call options, model settings,
+ * `extraBody` (provider, then model), call `providerOptions.openrouter`. The session id is a
+ * behaviour option: the image API takes it as the `x-session-id` header only.
  */
 export function buildOpenRouterImageRequest(options: {
   modelId: string;
@@ -34,11 +34,7 @@ export function buildOpenRouterImageRequest(options: {
   settings: OpenRouterImageSettings;
   providerExtraBody: Record<string, unknown> | undefined;
   warnings: SharedV4Warning[];
-}): {
-  body: Record<string, unknown>;
-  headers: Record<string, string | undefined> | undefined;
-  behaviour: OpenRouterImageBehaviourOptions;
-} {
+}): { body: Record<string, unknown>; behaviour: OpenRouterImageBehaviourOptions } {
   const { call, warnings } = options;
   const { extraBody: modelExtraBody, maxImagesPerCall: _, ...settings } = options.settings;
   const fromSettings = resolve(settings, 'settings', warnings);
@@ -75,7 +71,7 @@ export function buildOpenRouterImageRequest(options: {
     aspectRatio = undefined;
   }
 
-  const { body, behaviour } = layerOpenRouterRequest({
+  return layerOpenRouterRequest({
     base: {
       model: options.modelId,
       prompt: call.prompt,
@@ -90,11 +86,6 @@ export function buildOpenRouterImageRequest(options: {
     modelExtraBody,
     providerOptions: fromCall,
   });
-  const headers =
-    behaviour.sessionId === undefined
-      ? call.headers
-      : { ...call.headers, 'x-session-id': behaviour.sessionId };
-  return { body, headers, behaviour };
 }
 
 const NO_OPTIONS: ResolvedImageOptions = { body: {}, behaviour: {}, defaults: {} };

@@ -1,11 +1,12 @@
 import type { ImageModelV4CallOptions, ImageModelV4Result } from '@ai-sdk/provider';
 import { isAbortError } from '@ai-sdk/provider-utils';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
-import { requestOpenRouter, requestOpenRouterResponseUrl } from '../shared/openrouter-request';
+import { requestOpenRouterResponseUrl } from '../shared/openrouter-request';
 import {
   createOpenRouterJsonResponseHandler,
   openRouterBinaryResponseHandler,
 } from '../shared/openrouter-response-handlers';
+import { postOpenRouterJson } from '../shared/post-openrouter-json';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
 import { buildOpenRouterImageRequest } from './build-openrouter-image-request';
 import {
@@ -31,20 +32,19 @@ export async function generateOpenRouterImages(call: {
 }): Promise<ImageModelV4Result> {
   const { modelId, config, options } = call;
   const warnings = config.setupWarnings();
-  const { body, headers, behaviour } = buildOpenRouterImageRequest({
+  const { body, behaviour } = buildOpenRouterImageRequest({
     modelId,
     call: options,
     settings: call.settings,
     providerExtraBody: config.extraBody,
     warnings,
   });
-  const { value: response, responseHeaders } = await requestOpenRouter({
+  const { value: response, responseHeaders } = await postOpenRouterJson({
     config,
     path: '/images',
-    body: { json: body },
-    headers,
-    abortSignal: options.abortSignal,
-    timeout: behaviour.timeout,
+    body,
+    call: options,
+    behaviour,
     successfulResponseHandler: createOpenRouterJsonResponseHandler(openRouterImageResponseSchema),
   });
 

@@ -1,7 +1,7 @@
 import type { RerankingModelV4CallOptions, RerankingModelV4Result } from '@ai-sdk/provider';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
-import { requestOpenRouter } from '../shared/openrouter-request';
 import { createOpenRouterJsonResponseHandler } from '../shared/openrouter-response-handlers';
+import { postOpenRouterJson } from '../shared/post-openrouter-json';
 import { buildOpenRouterRerankingRequest } from './build-openrouter-reranking-request';
 import { mapOpenRouterRerankingResponse } from './map-openrouter-reranking-response';
 import { openRouterRerankResponseSchema } from './openrouter-reranking-api';
@@ -27,13 +27,12 @@ export async function generateOpenRouterReranking(call: {
     providerExtraBody: config.extraBody,
     warnings,
   });
-  const { value, rawValue, responseHeaders } = await requestOpenRouter({
+  const { value, rawValue, responseHeaders } = await postOpenRouterJson({
     config,
     path: '/rerank',
-    body: { json: body },
-    headers: options.headers,
-    abortSignal: options.abortSignal,
-    timeout: behaviour.timeout,
+    body,
+    call: options,
+    behaviour,
     successfulResponseHandler: createOpenRouterJsonResponseHandler(openRouterRerankResponseSchema),
   });
   return {

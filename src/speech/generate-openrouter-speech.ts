@@ -4,9 +4,9 @@ import type {
   SpeechModelV4Result,
 } from '@ai-sdk/provider';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
-import { requestOpenRouter } from '../shared/openrouter-request';
 import { openRouterBinaryResponseHandler } from '../shared/openrouter-response-handlers';
 import { buildOpenRouterResponseMetadata } from '../shared/openrouter-response-metadata';
+import { postOpenRouterJson } from '../shared/post-openrouter-json';
 import { buildOpenRouterSpeechRequest } from './build-openrouter-speech-request';
 import type { OpenRouterSpeechSettings } from './openrouter-speech-options';
 
@@ -34,15 +34,12 @@ export async function generateOpenRouterSpeech(call: {
     warnings,
   });
   const timestamp = new Date();
-  const { value: audio, responseHeaders } = await requestOpenRouter({
+  const { value: audio, responseHeaders } = await postOpenRouterJson({
     config,
     path: '/audio/speech',
-    body: { json: body },
-    headers: behaviour.sessionId
-      ? { ...options.headers, 'x-session-id': behaviour.sessionId }
-      : options.headers,
-    abortSignal: options.abortSignal,
-    timeout: behaviour.timeout,
+    body,
+    call: options,
+    behaviour,
     successfulResponseHandler: openRouterBinaryResponseHandler,
   });
   return {

@@ -4,8 +4,8 @@ import type {
   TranscriptionModelV4Result,
 } from '@ai-sdk/provider';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
-import { requestOpenRouter } from '../shared/openrouter-request';
 import { createOpenRouterJsonResponseHandler } from '../shared/openrouter-response-handlers';
+import { postOpenRouterJson } from '../shared/post-openrouter-json';
 import { buildOpenRouterTranscriptionRequest } from './build-openrouter-transcription-request';
 import { mapOpenRouterTranscriptionResponse } from './map-openrouter-transcription-response';
 import { openRouterTranscriptionResponseSchema } from './openrouter-transcription-api';
@@ -37,15 +37,12 @@ export async function generateOpenRouterTranscription(call: {
     value: response,
     rawValue,
     responseHeaders,
-  } = await requestOpenRouter({
+  } = await postOpenRouterJson({
     config,
     path: '/audio/transcriptions',
-    body: { json: body },
-    headers: behaviour.sessionId
-      ? { ...options.headers, 'x-session-id': behaviour.sessionId }
-      : options.headers,
-    abortSignal: options.abortSignal,
-    timeout: behaviour.timeout,
+    body,
+    call: options,
+    behaviour,
     successfulResponseHandler: createOpenRouterJsonResponseHandler(
       openRouterTranscriptionResponseSchema,
     ),

@@ -12,6 +12,7 @@ import {
   createOpenRouterJsonResponseHandler,
   openRouterBinaryResponseHandler,
 } from '../shared/openrouter-response-handlers';
+import { postOpenRouterJson } from '../shared/post-openrouter-json';
 import {
   buildOpenRouterVideoRequest,
   type OpenRouterVideoCallOptions,
@@ -59,13 +60,12 @@ export async function startOpenRouterVideoJob(
     providerExtraBody: config.extraBody,
     warnings,
   });
-  const { value: job, responseHeaders } = await requestOpenRouter({
+  const { value: job, responseHeaders } = await postOpenRouterJson({
     config,
     path: '/videos',
-    body: { json: body },
-    headers: options.headers,
-    abortSignal: options.abortSignal,
-    timeout: behaviour.timeout,
+    body,
+    call: options,
+    behaviour,
     successfulResponseHandler: createOpenRouterJsonResponseHandler(openRouterVideoJobSchema),
   });
   const jobId = readOpenRouterVideoJobId(job);
