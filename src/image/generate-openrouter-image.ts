@@ -6,7 +6,7 @@ import {
   createOpenRouterJsonResponseHandler,
   openRouterBinaryResponseHandler,
 } from '../shared/openrouter-response-handlers';
-import { postOpenRouterJson } from '../shared/post-openrouter-json';
+import { callOpenRouterJson } from '../shared/post-openrouter-json';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
 import { buildOpenRouterImageRequest } from './build-openrouter-image-request';
 import {
@@ -31,20 +31,15 @@ export async function generateOpenRouterImages(call: {
   options: ImageModelV4CallOptions;
 }): Promise<ImageModelV4Result> {
   const { modelId, config, options } = call;
-  const warnings = config.setupWarnings();
-  const { body, behaviour } = buildOpenRouterImageRequest({
-    modelId,
-    call: options,
-    settings: call.settings,
-    providerExtraBody: config.extraBody,
-    warnings,
-  });
-  const { value: response, responseHeaders } = await postOpenRouterJson({
-    config,
-    path: '/images',
-    body,
-    call: options,
+  const {
+    value: response,
+    responseHeaders,
     behaviour,
+    warnings,
+  } = await callOpenRouterJson({
+    ...call,
+    path: '/images',
+    build: buildOpenRouterImageRequest,
     successfulResponseHandler: createOpenRouterJsonResponseHandler(openRouterImageResponseSchema),
   });
 

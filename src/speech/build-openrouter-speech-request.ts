@@ -40,12 +40,12 @@ const DEFAULT_OUTPUT_FORMAT = 'mp3';
  */
 export function buildOpenRouterSpeechRequest(options: {
   modelId: string;
-  options: SpeechModelV4CallOptions;
+  call: SpeechModelV4CallOptions;
   settings: OpenRouterSpeechSettings;
   providerExtraBody: Record<string, unknown> | undefined;
   warnings: SharedV4Warning[];
 }): { body: Record<string, unknown>; behaviour: OpenRouterSpeechBehaviour } {
-  const { modelId, options: call, warnings } = options;
+  const { modelId, call, warnings } = options;
   const { extraBody: modelExtraBody, ...settings } = options.settings;
   const spec = openRouterSpeechOptionsSpec;
   const fromSettings = resolveOpenRouterOptions<OpenRouterSpeechBehaviour>(

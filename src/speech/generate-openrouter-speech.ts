@@ -1,12 +1,8 @@
-import type {
-  SharedV4Warning,
-  SpeechModelV4CallOptions,
-  SpeechModelV4Result,
-} from '@ai-sdk/provider';
+import type { SpeechModelV4CallOptions, SpeechModelV4Result } from '@ai-sdk/provider';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
 import { openRouterBinaryResponseHandler } from '../shared/openrouter-response-handlers';
 import { buildOpenRouterResponseMetadata } from '../shared/openrouter-response-metadata';
-import { postOpenRouterJson } from '../shared/post-openrouter-json';
+import { callOpenRouterJson } from '../shared/post-openrouter-json';
 import { buildOpenRouterSpeechRequest } from './build-openrouter-speech-request';
 import type { OpenRouterSpeechSettings } from './openrouter-speech-options';
 
@@ -24,29 +20,23 @@ export async function generateOpenRouterSpeech(call: {
   config: OpenRouterModelConfig;
   options: SpeechModelV4CallOptions;
 }): Promise<SpeechModelV4Result> {
-  const { modelId, config, options } = call;
-  const warnings: SharedV4Warning[] = config.setupWarnings();
-  const { body, behaviour } = buildOpenRouterSpeechRequest({
-    modelId,
-    options,
-    settings: call.settings,
-    providerExtraBody: config.extraBody,
-    warnings,
-  });
   const timestamp = new Date();
-  const { value: audio, responseHeaders } = await postOpenRouterJson({
-    config,
-    path: '/audio/speech',
+  const {
+    value: audio,
+    responseHeaders,
     body,
-    call: options,
-    behaviour,
+    warnings,
+  } = await callOpenRouterJson({
+    ...call,
+    path: '/audio/speech',
+    build: buildOpenRouterSpeechRequest,
     successfulResponseHandler: openRouterBinaryResponseHandler,
   });
   return {
     audio,
     warnings,
     request: { body },
-    response: { timestamp, modelId, headers: responseHeaders },
+    response: { timestamp, modelId: call.modelId, headers: responseHeaders },
     providerMetadata: { openrouter: buildOpenRouterResponseMetadata({ responseHeaders }) },
   };
 }

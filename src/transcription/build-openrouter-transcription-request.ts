@@ -34,12 +34,12 @@ export interface OpenRouterTranscriptionBehaviour {
  */
 export function buildOpenRouterTranscriptionRequest(options: {
   modelId: string;
-  options: TranscriptionModelV4CallOptions;
+  call: TranscriptionModelV4CallOptions;
   settings: OpenRouterTranscriptionSettings;
   providerExtraBody: Record<string, unknown> | undefined;
   warnings: SharedV4Warning[];
 }): { body: Record<string, unknown>; behaviour: OpenRouterTranscriptionBehaviour } {
-  const { modelId, options: call, warnings } = options;
+  const { modelId, call, warnings } = options;
   const { extraBody: modelExtraBody, ...settings } = options.settings;
   const spec = openRouterTranscriptionOptionsSpec;
   const fromSettings = resolveOpenRouterOptions<OpenRouterTranscriptionBehaviour>(

@@ -1,11 +1,7 @@
-import type {
-  SharedV4Warning,
-  TranscriptionModelV4CallOptions,
-  TranscriptionModelV4Result,
-} from '@ai-sdk/provider';
+import type { TranscriptionModelV4CallOptions, TranscriptionModelV4Result } from '@ai-sdk/provider';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
 import { createOpenRouterJsonResponseHandler } from '../shared/openrouter-response-handlers';
-import { postOpenRouterJson } from '../shared/post-openrouter-json';
+import { callOpenRouterJson } from '../shared/post-openrouter-json';
 import { buildOpenRouterTranscriptionRequest } from './build-openrouter-transcription-request';
 import { mapOpenRouterTranscriptionResponse } from './map-openrouter-transcription-response';
 import { openRouterTranscriptionResponseSchema } from './openrouter-transcription-api';
@@ -23,26 +19,18 @@ export async function generateOpenRouterTranscription(call: {
   config: OpenRouterModelConfig;
   options: TranscriptionModelV4CallOptions;
 }): Promise<TranscriptionModelV4Result> {
-  const { modelId, config, options } = call;
-  const warnings: SharedV4Warning[] = config.setupWarnings();
-  const { body, behaviour } = buildOpenRouterTranscriptionRequest({
-    modelId,
-    options,
-    settings: call.settings,
-    providerExtraBody: config.extraBody,
-    warnings,
-  });
+  const { modelId, options } = call;
   const timestamp = new Date();
   const {
     value: response,
     rawValue,
     responseHeaders,
-  } = await postOpenRouterJson({
-    config,
-    path: '/audio/transcriptions',
     body,
-    call: options,
-    behaviour,
+    warnings,
+  } = await callOpenRouterJson({
+    ...call,
+    path: '/audio/transcriptions',
+    build: buildOpenRouterTranscriptionRequest,
     successfulResponseHandler: createOpenRouterJsonResponseHandler(
       openRouterTranscriptionResponseSchema,
     ),

@@ -1,9 +1,15 @@
 /** The one-POST exchange of the non-chat kinds, against the emulator on loopback. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
+import type { OpenRouterModelConfig } from '../../../src/shared/openrouter-config';
 import type { OpenRouterRequestConfig } from '../../../src/shared/openrouter-request';
 import { createOpenRouterJsonResponseHandler } from '../../../src/shared/openrouter-response-handlers';
-import { postOpenRouterJson, withSessionHeader } from '../../../src/shared/post-openrouter-json';
+import {
+  callOpenRouterJson,
+  type OpenRouterRequestInput,
+  postOpenRouterJson,
+  withSessionHeader,
+} from '../../../src/shared/post-openrouter-json';
 import { type OpenRouterEmulator, startOpenRouterEmulator } from '../../../src/testing/index.js';
 
 let emulator: OpenRouterEmulator;
@@ -95,6 +101,75 @@ describe('postOpenRouterJson', () => {
         successfulResponseHandler: json,
       }),
     ).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('callOpenRouterJson', () => {
+  const modelConfig = (): OpenRouterModelConfig => ({
+    ...config,
+    provider: 'openrouter.test',
+    setupWarnings: () => [{ type: 'other', message: 'set-up' }],
+    generateId: () => 'id',
+    extraBody: { from_provider: true },
+  });
+
+  it('builds the request from the call, the settings and the provider extraBody, then POSTs it', async () => {
+    emulator.enqueue({ type: 'json', body: { ok: true } });
+    const inputs: OpenRouterRequestInput<{ headers?: Record<string, string> }, { a: number }>[] =
+      [];
+    const result = await callOpenRouterJson({
+      modelId: 'm/x',
+      settings: { a: 1 },
+      config: modelConfig(),
+      options: { headers: { 'x-call': 'yes' } },
+      path: '/things',
+      build: (input) => {
+        inputs.push(input);
+        input.warnings.push({ type: 'other', message: 'from the build' });
+        return {
+          body: { model: input.modelId, ...input.providerExtraBody },
+          behaviour: { sessionId: 's-1' },
+        };
+      },
+      successfulResponseHandler: json,
+    });
+    expect(inputs).toEqual([
+      {
+        modelId: 'm/x',
+        call: { headers: { 'x-call': 'yes' } },
+        settings: { a: 1 },
+        providerExtraBody: { from_provider: true },
+        warnings: result.warnings,
+      },
+    ]);
+    expect(result.warnings).toEqual([
+      { type: 'other', message: 'set-up' },
+      { type: 'other', message: 'from the build' },
+    ]);
+    expect(result.value).toEqual({ ok: true });
+    expect(result.body).toEqual({ model: 'm/x', from_provider: true });
+    expect(result.behaviour).toEqual({ sessionId: 's-1' });
+    const request = emulator.requests[0]!;
+    expect(request.body).toEqual({ model: 'm/x', from_provider: true });
+    expect(request.headers).toMatchObject({ 'x-call': 'yes', 'x-session-id': 's-1' });
+  });
+
+  it('sends nothing when the build throws', async () => {
+    const error = new Error('invalid option');
+    await expect(
+      callOpenRouterJson({
+        modelId: 'm/x',
+        settings: {},
+        config: modelConfig(),
+        options: {},
+        path: '/things',
+        build: () => {
+          throw error;
+        },
+        successfulResponseHandler: json,
+      }),
+    ).rejects.toBe(error);
+    expect(emulator.requests).toHaveLength(0);
   });
 });
 
