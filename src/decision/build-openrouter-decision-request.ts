@@ -7,11 +7,14 @@ import {
   UnsupportedFunctionalityError,
 } from '@ai-sdk/provider';
 import { isCustomReasoning } from '@ai-sdk/provider-utils';
-import { layerOpenRouterRequest } from '../shared/resolve-openrouter-options';
+import {
+  layerOpenRouterRequest,
+  resolveOpenRouterSettingsAndCall,
+} from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterDecisionBehaviourOptions,
   type OpenRouterDecisionSettings,
-  resolveOpenRouterDecisionOptions,
+  openRouterDecisionOptionsSpec,
 } from './openrouter-decision-options';
 
 /** The state as the Decisions API takes it: a string, a JSON object, or an array of context. */
@@ -33,10 +36,10 @@ export function buildOpenRouterDecisionRequest(options: {
 }): { body: Record<string, unknown>; behaviour: OpenRouterDecisionBehaviourOptions } {
   const { call, warnings } = options;
   const { extraBody: modelExtraBody, ...settings } = options.settings;
-  const fromSettings = resolveOpenRouterDecisionOptions(settings, 'settings', warnings);
-  const fromCall = resolveOpenRouterDecisionOptions(
+  const resolved = resolveOpenRouterSettingsAndCall<OpenRouterDecisionBehaviourOptions>(
+    openRouterDecisionOptionsSpec,
+    settings,
     call.providerOptions?.openrouter,
-    'providerOptions.openrouter',
     warnings,
   );
   reportUnsupportedOptions(call, warnings);
@@ -45,10 +48,9 @@ export function buildOpenRouterDecisionRequest(options: {
     questions[id] = toWireQuestion(id, question);
   }
   const request = layerOpenRouterRequest({
-    settings: fromSettings,
+    ...resolved,
     providerExtraBody: options.providerExtraBody,
     modelExtraBody,
-    providerOptions: fromCall,
   });
   // What the call owns comes last: not even extraBody replaces it.
   Object.assign(request.body, { model: options.modelId, state: options.state, questions });

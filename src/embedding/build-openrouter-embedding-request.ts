@@ -1,9 +1,12 @@
 import type { EmbeddingModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
-import { layerOpenRouterRequest } from '../shared/resolve-openrouter-options';
+import {
+  layerOpenRouterRequest,
+  resolveOpenRouterOptions,
+} from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterEmbeddingBehaviour,
   type OpenRouterEmbeddingSettings,
-  resolveOpenRouterEmbeddingOptions,
+  openRouterEmbeddingOptionsSpec as spec,
 } from './openrouter-embedding-options';
 
 /**
@@ -31,8 +34,16 @@ export function buildOpenRouterEmbeddingRequest(options: {
 }): { body: Record<string, unknown>; behaviour: OpenRouterEmbeddingBehaviour } {
   const { call, warnings } = options;
   const { extraBody: modelExtraBody, maxEmbeddingsPerCall: _, ...settings } = options.settings;
-  const fromSettings = resolveOpenRouterEmbeddingOptions(settings, 'settings', warnings);
-  const fromCall = resolveOpenRouterEmbeddingOptions(
+  const fromSettings = resolveOpenRouterOptions<OpenRouterEmbeddingBehaviour>(
+    spec,
+    settings,
+    'settings',
+    warnings,
+  );
+  // Not resolveOpenRouterSettingsAndCall: the settings' warnings come before those about
+  // model-only settings in the call options.
+  const fromCall = resolveOpenRouterOptions<OpenRouterEmbeddingBehaviour>(
+    spec,
     withoutModelOnlySettings(call.providerOptions?.openrouter, warnings),
     'providerOptions.openrouter',
     warnings,

@@ -1,9 +1,12 @@
 import type { JSONObject, RerankingModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
-import { layerOpenRouterRequest } from '../shared/resolve-openrouter-options';
+import {
+  layerOpenRouterRequest,
+  resolveOpenRouterSettingsAndCall,
+} from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterRerankingBehaviour,
   type OpenRouterRerankingSettings,
-  resolveOpenRouterRerankingOptions,
+  openRouterRerankingOptionsSpec,
 } from './openrouter-reranking-options';
 
 /** A document as `POST /rerank` takes it: text, or text and/or an image (URL or data URL). */
@@ -22,10 +25,10 @@ export function buildOpenRouterRerankingRequest(options: {
 }): { body: Record<string, unknown>; behaviour: OpenRouterRerankingBehaviour } {
   const { call, warnings } = options;
   const { extraBody: modelExtraBody, ...settings } = options.settings;
-  const fromSettings = resolveOpenRouterRerankingOptions(settings, 'settings', warnings);
-  const fromCall = resolveOpenRouterRerankingOptions(
+  const resolved = resolveOpenRouterSettingsAndCall<OpenRouterRerankingBehaviour>(
+    openRouterRerankingOptionsSpec,
+    settings,
     call.providerOptions?.openrouter,
-    'providerOptions.openrouter',
     warnings,
   );
 
@@ -36,10 +39,9 @@ export function buildOpenRouterRerankingRequest(options: {
       documents: convertOpenRouterRerankDocuments(call.documents, warnings),
       top_n: call.topN,
     },
-    settings: fromSettings,
+    ...resolved,
     providerExtraBody: options.providerExtraBody,
     modelExtraBody,
-    providerOptions: fromCall,
   });
 }
 

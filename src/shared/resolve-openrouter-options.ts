@@ -179,6 +179,31 @@ function validate(schema: z.ZodType, value: unknown, argument: string): unknown 
 }
 
 /**
+ * A kind's model settings and its call's `providerOptions.openrouter`, each resolved by `spec`
+ * (see `resolveOpenRouterOptions`), the settings first: the two option layers of
+ * `layerOpenRouterRequest`.
+ */
+export function resolveOpenRouterSettingsAndCall<BEHAVIOUR>(
+  spec: OpenRouterOptionsSpec,
+  settings: Record<string, unknown>,
+  providerOptions: Record<string, unknown> | undefined,
+  warnings: SharedV4Warning[],
+): {
+  settings: ResolvedOpenRouterOptions<BEHAVIOUR>;
+  providerOptions: ResolvedOpenRouterOptions<BEHAVIOUR>;
+} {
+  return {
+    settings: resolveOpenRouterOptions<BEHAVIOUR>(spec, settings, 'settings', warnings),
+    providerOptions: resolveOpenRouterOptions<BEHAVIOUR>(
+      spec,
+      providerOptions,
+      'providerOptions.openrouter',
+      warnings,
+    ),
+  };
+}
+
+/**
  * A request body from its layers, by the precedence every kind follows, lowest first: `base`
  * (the model id and what the call itself maps to), the model settings, `callOptions` (AI SDK call
  * options that beat a settings default; one left undefined does not), `extraBody` of the

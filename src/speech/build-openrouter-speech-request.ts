@@ -2,7 +2,7 @@ import type { SharedV4Warning, SpeechModelV4CallOptions } from '@ai-sdk/provider
 import type { OpenRouterTimeout } from '../shared/request-timeout';
 import {
   layerOpenRouterRequest,
-  resolveOpenRouterOptions,
+  resolveOpenRouterSettingsAndCall,
 } from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterSpeechSettings,
@@ -47,17 +47,10 @@ export function buildOpenRouterSpeechRequest(options: {
 }): { body: Record<string, unknown>; behaviour: OpenRouterSpeechBehaviour } {
   const { modelId, call, warnings } = options;
   const { extraBody: modelExtraBody, ...settings } = options.settings;
-  const spec = openRouterSpeechOptionsSpec;
-  const fromSettings = resolveOpenRouterOptions<OpenRouterSpeechBehaviour>(
-    spec,
+  const resolved = resolveOpenRouterSettingsAndCall<OpenRouterSpeechBehaviour>(
+    openRouterSpeechOptionsSpec,
     settings,
-    'settings',
-    warnings,
-  );
-  const fromCall = resolveOpenRouterOptions<OpenRouterSpeechBehaviour>(
-    spec,
     call.providerOptions?.openrouter,
-    'providerOptions.openrouter',
     warnings,
   );
 
@@ -69,10 +62,9 @@ export function buildOpenRouterSpeechRequest(options: {
       response_format: mapOutputFormat(call.outputFormat, warnings),
       speed: call.speed,
     },
-    settings: fromSettings,
+    ...resolved,
     providerExtraBody: options.providerExtraBody,
     modelExtraBody,
-    providerOptions: fromCall,
   });
   const { body } = request;
   if (call.instructions !== undefined) addInstructions(body, modelId, call.instructions, warnings);

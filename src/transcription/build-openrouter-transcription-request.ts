@@ -5,7 +5,7 @@ import {
 } from '@ai-sdk/provider';
 import { convertToBase64, detectMediaType } from '@ai-sdk/provider-utils';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
-import { resolveOpenRouterOptions } from '../shared/resolve-openrouter-options';
+import { resolveOpenRouterSettingsAndCall } from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterTranscriptionSettings,
   openRouterTranscriptionOptionsSpec,
@@ -41,19 +41,13 @@ export function buildOpenRouterTranscriptionRequest(options: {
 }): { body: Record<string, unknown>; behaviour: OpenRouterTranscriptionBehaviour } {
   const { modelId, call, warnings } = options;
   const { extraBody: modelExtraBody, ...settings } = options.settings;
-  const spec = openRouterTranscriptionOptionsSpec;
-  const fromSettings = resolveOpenRouterOptions<OpenRouterTranscriptionBehaviour>(
-    spec,
-    settings,
-    'settings',
-    warnings,
-  );
-  const fromCall = resolveOpenRouterOptions<OpenRouterTranscriptionBehaviour>(
-    spec,
-    call.providerOptions?.openrouter,
-    'providerOptions.openrouter',
-    warnings,
-  );
+  const { settings: fromSettings, providerOptions: fromCall } =
+    resolveOpenRouterSettingsAndCall<OpenRouterTranscriptionBehaviour>(
+      openRouterTranscriptionOptionsSpec,
+      settings,
+      call.providerOptions?.openrouter,
+      warnings,
+    );
   const fromOptions: Record<string, unknown> = {
     ...fromSettings.body,
     ...options.providerExtraBody,

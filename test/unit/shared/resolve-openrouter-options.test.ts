@@ -10,6 +10,7 @@ import {
   type OpenRouterOptionsSpec,
   type ResolvedOpenRouterOptions,
   resolveOpenRouterOptions,
+  resolveOpenRouterSettingsAndCall,
 } from '../../../src/shared/resolve-openrouter-options';
 
 /** A small spec of the shape every kind's `-options.ts` supplies. */
@@ -257,5 +258,38 @@ describe('layerOpenRouterRequest', () => {
       providerOptions: resolved({}, { sessionId: 'call' }),
     });
     expect(behaviour).toEqual({ timeout: 1000, sessionId: 'call' });
+  });
+});
+
+describe('resolveOpenRouterSettingsAndCall', () => {
+  it('resolves the settings and the call options by one spec, naming each source, settings first', () => {
+    const warnings: SharedV4Warning[] = [];
+    const resolved = resolveOpenRouterSettingsAndCall(
+      spec,
+      { inputType: 'query', typoA: 1 },
+      { dimensions: 8, typoB: 2 },
+      warnings,
+    );
+    expect(resolved.settings).toEqual(
+      resolveOpenRouterOptions(spec, { inputType: 'query', typoA: 1 }, 'settings', []),
+    );
+    expect(resolved.providerOptions).toEqual(
+      resolveOpenRouterOptions(spec, { dimensions: 8, typoB: 2 }, 'providerOptions.openrouter', []),
+    );
+    expect(warnings.map((warning) => ('message' in warning ? warning.message : ''))).toEqual([
+      expect.stringContaining('settings.typoA'),
+      expect.stringContaining('providerOptions.openrouter.typoB'),
+    ]);
+  });
+
+  it('takes absent call options as none', () => {
+    const resolved = resolveOpenRouterSettingsAndCall(spec, {}, undefined, []);
+    expect(resolved.providerOptions).toEqual({ body: {}, behaviour: {}, defaults: {} });
+  });
+
+  it('throws for invalid call options, naming providerOptions.openrouter', () => {
+    expect(() => resolveOpenRouterSettingsAndCall(spec, {}, { dimensions: -1 }, [])).toThrow(
+      /providerOptions\.openrouter\.dimensions/,
+    );
   });
 });
