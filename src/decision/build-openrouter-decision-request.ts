@@ -10,7 +10,7 @@ import { isCustomReasoning } from '@ai-sdk/provider-utils';
 import {
   layerOpenRouterRequest,
   resolveOpenRouterSettingsAndCall,
-} from '../shared/resolve-openrouter-options';
+} from '../shared/layer-openrouter-request';
 import {
   type OpenRouterDecisionBehaviourOptions,
   type OpenRouterDecisionSettings,

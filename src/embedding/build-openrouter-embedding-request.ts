@@ -1,8 +1,6 @@
 import type { EmbeddingModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
-import {
-  layerOpenRouterRequest,
-  resolveOpenRouterOptions,
-} from '../shared/resolve-openrouter-options';
+import { layerOpenRouterRequest } from '../shared/layer-openrouter-request';
+import { resolveOpenRouterOptions } from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterEmbeddingBehaviour,
   type OpenRouterEmbeddingSettings,

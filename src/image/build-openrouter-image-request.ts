@@ -5,10 +5,8 @@ import {
   type SharedV4Warning,
 } from '@ai-sdk/provider';
 import { convertToBase64 } from '@ai-sdk/provider-utils';
-import {
-  layerOpenRouterRequest,
-  type ResolvedOpenRouterOptions,
-} from '../shared/resolve-openrouter-options';
+import { layerOpenRouterRequest } from '../shared/layer-openrouter-request';
+import type { ResolvedOpenRouterOptions } from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterImageBehaviourOptions,
   type OpenRouterImageSettings,

@@ -2,7 +2,7 @@ import type { JSONObject, RerankingModelV4CallOptions, SharedV4Warning } from '@
 import {
   layerOpenRouterRequest,
   resolveOpenRouterSettingsAndCall,
-} from '../shared/resolve-openrouter-options';
+} from '../shared/layer-openrouter-request';
 import {
   type OpenRouterRerankingBehaviour,
   type OpenRouterRerankingSettings,

@@ -1,9 +1,9 @@
 import type { SharedV4Warning, SpeechModelV4CallOptions } from '@ai-sdk/provider';
-import type { OpenRouterTimeout } from '../shared/request-timeout';
 import {
   layerOpenRouterRequest,
   resolveOpenRouterSettingsAndCall,
-} from '../shared/resolve-openrouter-options';
+} from '../shared/layer-openrouter-request';
+import type { OpenRouterTimeout } from '../shared/request-timeout';
 import {
   type OpenRouterSpeechSettings,
   openRouterSpeechOptionsSpec,

@@ -4,8 +4,8 @@ import {
   type TranscriptionModelV4CallOptions,
 } from '@ai-sdk/provider';
 import { convertToBase64, detectMediaType } from '@ai-sdk/provider-utils';
+import { resolveOpenRouterSettingsAndCall } from '../shared/layer-openrouter-request';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
-import { resolveOpenRouterSettingsAndCall } from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterTranscriptionSettings,
   openRouterTranscriptionOptionsSpec,

@@ -5,10 +5,8 @@ import type {
   Experimental_VideoModelV4FrameImage as VideoModelV4FrameImage,
 } from '@ai-sdk/provider';
 import { convertUint8ArrayToBase64 } from '@ai-sdk/provider-utils';
-import {
-  layerOpenRouterRequest,
-  type ResolvedOpenRouterOptions,
-} from '../shared/resolve-openrouter-options';
+import { layerOpenRouterRequest } from '../shared/layer-openrouter-request';
+import type { ResolvedOpenRouterOptions } from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterVideoBehaviourOptions,
   type OpenRouterVideoSettings,
