@@ -1,7 +1,7 @@
 import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
 import { isPlainObject } from '../shared/check-option-value';
 import type { ResolvedOpenRouterOptions } from '../shared/resolve-openrouter-options';
-import { callSampling, modelSampling, resolveReasoning } from '../shared/sampling-defaults';
+import { applyCallSampling, modelSampling } from '../shared/sampling-defaults';
 import type { OpenRouterBehaviourOptions, OpenRouterChatSettings } from './openrouter-chat-options';
 import { prepareOpenRouterTools } from './openrouter-chat-prepare-tools';
 import { convertToOpenRouterChatMessages } from './prompt/convert-to-openrouter-chat-messages';
@@ -51,14 +51,7 @@ export async function buildOpenRouterChatRequest(options: {
     ...fromCall.body,
   };
   // What the call sets wins over everything the model brought.
-  Object.assign(body, callSampling(call, fromCall.defaults));
-  body.reasoning = resolveReasoning({
-    call: call.reasoning,
-    callObject: fromCall.body.reasoning,
-    modelObject: body.reasoning,
-    defaultEffort: fromCall.defaults.reasoning ?? fromSettings.defaults.reasoning,
-    warnings,
-  });
+  applyCallSampling(body, call, { settings: fromSettings, providerOptions: fromCall }, warnings);
 
   // Absent options are omitted: OpenRouter injects no defaults, so an absent key leaves the
   // upstream model's own default (https://openrouter.ai/docs/api/reference/parameters).

@@ -1,6 +1,11 @@
 import { lazySchema, zodSchema } from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
-import { lenient, lenientList, openRouterReasoningDetailSchema } from '../shared/openrouter-api';
+import {
+  lenient,
+  lenientList,
+  openRouterReasoningDetailSchema,
+  responseIdentityFields,
+} from '../shared/openrouter-api';
 import { openRouterErrorObjectSchema } from '../shared/openrouter-error';
 import { openRouterUsageSchema } from '../shared/openrouter-usage';
 
@@ -38,9 +43,7 @@ function createChatResponseSchema() {
 
   return z
     .object({
-      id: lenient(z.string()),
-      model: lenient(z.string()),
-      provider: lenient(z.string()),
+      ...responseIdentityFields(),
       created: lenient(z.number()),
       choices: lenientList(
         z

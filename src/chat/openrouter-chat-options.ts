@@ -8,6 +8,7 @@ import {
   pluginSchema,
   providerPreferencesSchema,
   reasoningSchema,
+  requestAttributionFields,
   SAMPLING_DEFAULTS,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
@@ -48,10 +49,8 @@ export const openRouterChatRequestFieldsSchema = z
       })
       .partial()
       .passthrough(),
-    user: z.string(),
-    session_id: z.string(),
+    ...requestAttributionFields,
     metadata: z.record(z.string(), z.string()),
-    trace: jsonObject,
     cache_control: cacheControlOptionSchema,
     prompt_cache_key: z.string(),
     prompt_cache_options: z

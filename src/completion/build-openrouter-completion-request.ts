@@ -1,5 +1,5 @@
 import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
-import { callSampling, modelSampling, resolveReasoning } from '../shared/sampling-defaults';
+import { applyCallSampling, modelSampling } from '../shared/sampling-defaults';
 import { convertToOpenRouterCompletionPrompt } from './convert-to-openrouter-completion-prompt';
 import {
   type OpenRouterCompletionBehaviourOptions,
@@ -47,15 +47,8 @@ export function buildOpenRouterCompletionRequest(options: {
     ...fromCall.body,
   };
   // What the call sets wins over everything the model brought.
-  Object.assign(body, callSampling(call, fromCall.defaults));
+  applyCallSampling(body, call, { settings: fromSettings, providerOptions: fromCall }, warnings);
   body.stop = mergeStopSequences(body.stop as string[] | undefined, stopSequences);
-  body.reasoning = resolveReasoning({
-    call: call.reasoning,
-    callObject: fromCall.body.reasoning,
-    modelObject: body.reasoning,
-    defaultEffort: fromCall.defaults.reasoning ?? fromSettings.defaults.reasoning,
-    warnings,
-  });
 
   // Absent options are omitted: OpenRouter applies no defaults of its own.
   for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { lenient, lenientList } from '../shared/openrouter-api';
+import { lenient, lenientList, responseIdentityFields } from '../shared/openrouter-api';
 import { openRouterErrorObjectSchema } from '../shared/openrouter-error';
 import { openRouterUsageSchema } from '../shared/openrouter-usage';
 
@@ -11,9 +11,7 @@ import { openRouterUsageSchema } from '../shared/openrouter-usage';
  */
 export const openRouterCompletionResponseSchema = z
   .object({
-    id: lenient(z.string()),
-    model: lenient(z.string()),
-    provider: lenient(z.string()),
+    ...responseIdentityFields(),
     created: lenient(z.number()),
     choices: lenientList(
       z

@@ -8,9 +8,13 @@ import {
 } from '@ai-sdk/provider';
 import { isCustomReasoning } from '@ai-sdk/provider-utils';
 import {
+  layerOpenRouterRequest,
+  resolveOpenRouterSettingsAndCall,
+} from '../shared/layer-openrouter-request';
+import {
   type OpenRouterDecisionBehaviourOptions,
   type OpenRouterDecisionSettings,
-  resolveOpenRouterDecisionOptions,
+  openRouterDecisionOptionsSpec,
 } from './openrouter-decision-options';
 
 /** The state as the Decisions API takes it: a string, a JSON object, or an array of context. */
@@ -32,10 +36,10 @@ export function buildOpenRouterDecisionRequest(options: {
 }): { body: Record<string, unknown>; behaviour: OpenRouterDecisionBehaviourOptions } {
   const { call, warnings } = options;
   const { extraBody: modelExtraBody, ...settings } = options.settings;
-  const fromSettings = resolveOpenRouterDecisionOptions(settings, 'settings', warnings);
-  const fromCall = resolveOpenRouterDecisionOptions(
+  const resolved = resolveOpenRouterSettingsAndCall<OpenRouterDecisionBehaviourOptions>(
+    openRouterDecisionOptionsSpec,
+    settings,
     call.providerOptions?.openrouter,
-    'providerOptions.openrouter',
     warnings,
   );
   reportUnsupportedOptions(call, warnings);
@@ -43,17 +47,14 @@ export function buildOpenRouterDecisionRequest(options: {
   for (const [id, question] of Object.entries(call.questions)) {
     questions[id] = toWireQuestion(id, question);
   }
-  const body: Record<string, unknown> = {
-    ...fromSettings.body,
-    ...options.providerExtraBody,
-    ...modelExtraBody,
-    ...fromCall.body,
-    model: options.modelId,
-    state: options.state,
-    questions,
-  };
-  for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-  return { body, behaviour: { ...fromSettings.behaviour, ...fromCall.behaviour } };
+  const request = layerOpenRouterRequest({
+    ...resolved,
+    providerExtraBody: options.providerExtraBody,
+    modelExtraBody,
+  });
+  // What the call owns comes last: not even extraBody replaces it.
+  Object.assign(request.body, { model: options.modelId, state: options.state, questions });
+  return request;
 }
 
 /**

@@ -2,8 +2,8 @@ import type {
   Experimental_DecisionModelV4CallOptions as DecisionModelV4CallOptions,
   Experimental_DecisionModelV4Result as DecisionModelV4Result,
 } from '@ai-sdk/provider';
-import { requestOpenRouter } from '../shared/openrouter-request';
 import { createOpenRouterJsonResponseHandler } from '../shared/openrouter-response-handlers';
+import { callOpenRouterJson } from '../shared/post-openrouter-json';
 import {
   buildOpenRouterDecisionRequest,
   type OpenRouterDecisionWireState,
@@ -25,23 +25,12 @@ export async function generateOpenRouterDecision(args: {
   options: Omit<DecisionModelV4CallOptions, 'state'>;
   state: OpenRouterDecisionWireState;
 }): Promise<DecisionModelV4Result> {
-  const { config, options } = args;
-  const warnings = config.setupWarnings();
-  const { body, behaviour } = buildOpenRouterDecisionRequest({
-    modelId: args.modelId,
-    call: options,
-    state: args.state,
-    settings: args.settings,
-    providerExtraBody: config.extraBody,
-    warnings,
-  });
-  const { value, rawValue, responseHeaders } = await requestOpenRouter({
+  const { config, state } = args;
+  const { value, rawValue, responseHeaders, warnings } = await callOpenRouterJson({
+    ...args,
     config: { ...config, baseURL: config.decisionsBaseURL },
     path: '/decisions',
-    body: { json: body },
-    headers: options.headers,
-    abortSignal: options.abortSignal,
-    timeout: behaviour.timeout,
+    build: (input) => buildOpenRouterDecisionRequest({ ...input, state }),
     successfulResponseHandler: createOpenRouterJsonResponseHandler(
       openRouterDecisionResponseSchema,
     ),

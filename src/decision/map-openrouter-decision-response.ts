@@ -35,21 +35,17 @@ export function mapOpenRouterDecisionResponse(options: {
     details[id] = answerDetails(answer);
   }
   const usage = response.usage ?? undefined;
-  const metadata: JSONObject = {};
-  if (response.provider != null) metadata.provider = response.provider;
-  Object.assign(
-    metadata,
-    buildOpenRouterResponseMetadata({
-      generationId: response.id,
-      usage: usage && {
-        prompt_tokens: usage.input_tokens,
-        completion_tokens: usage.output_tokens,
-        cost: usage.cost,
-        is_byok: usage.is_byok,
-      },
-      responseHeaders: options.responseHeaders,
-    }),
-  );
+  const metadata = buildOpenRouterResponseMetadata({
+    provider: response.provider,
+    generationId: response.id,
+    usage: usage && {
+      prompt_tokens: usage.input_tokens,
+      completion_tokens: usage.output_tokens,
+      cost: usage.cost,
+      is_byok: usage.is_byok,
+    },
+    responseHeaders: options.responseHeaders,
+  });
   metadata.answers = details;
   return {
     answers,

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { lenient } from '../shared/openrouter-api';
+import { lenient, responseIdentityFields } from '../shared/openrouter-api';
 
 /**
  * Response-side wire schema of `POST /api/alpha/decisions`, lenient like every response schema
@@ -25,10 +25,8 @@ export type OpenRouterDecisionAnswer = z.infer<typeof openRouterDecisionAnswerSc
 
 export const openRouterDecisionResponseSchema = z
   .object({
-    id: lenient(z.string()),
-    /** The exact version that answered (`typesafe/jev-1.13-20260917`). */
-    model: lenient(z.string()),
-    provider: lenient(z.string()),
+    /** `model`: the exact version that answered (`typesafe/jev-1.13-20260917`). */
+    ...responseIdentityFields(),
     answers: z.record(z.string(), openRouterDecisionAnswerSchema),
     usage: lenient(
       z

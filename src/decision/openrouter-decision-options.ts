@@ -1,15 +1,12 @@
-import type { SharedV4Warning } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
 import {
   type EitherCase,
   providerPreferencesSchema,
+  requestAttributionFields,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
-import {
-  type ResolvedOpenRouterOptions,
-  resolveOpenRouterOptions,
-} from '../shared/resolve-openrouter-options';
+import type { OpenRouterOptionsSpec } from '../shared/resolve-openrouter-options';
 
 /** Decision model ids known when this was written, for editor completion; any string works. */
 export type OpenRouterDecisionModelId = 'typesafe/jev-1.13' | (string & {});
@@ -23,11 +20,7 @@ export type OpenRouterDecisionModelId = 'typesafe/jev-1.13' | (string & {});
 export const openRouterDecisionRequestFieldsSchema = z
   .object({
     provider: providerPreferencesSchema,
-    user: z.string(),
-    /** Groups related requests (an agent workflow, a conversation) in OpenRouter's logs. */
-    session_id: z.string(),
-    /** Tracing metadata for broadcast destinations (`trace_id`, `span_name`, custom keys). */
-    trace: z.record(z.string(), z.unknown()),
+    ...requestAttributionFields,
   })
   .partial();
 
@@ -61,22 +54,11 @@ export type OpenRouterDecisionSettings = Omit<OpenRouterDecisionModelOptions, 't
   extraBody?: Record<string, unknown>;
 };
 
-/** Validates decision settings or `providerOptions.openrouter` and maps them to wire names. */
-export function resolveOpenRouterDecisionOptions(
-  options: Record<string, unknown> | undefined,
-  source: string,
-  warnings: SharedV4Warning[],
-): ResolvedOpenRouterOptions<OpenRouterDecisionBehaviourOptions> {
-  return resolveOpenRouterOptions(
-    {
-      fields: openRouterDecisionRequestFieldsSchema.shape,
-      verbatimFields: new Set(['trace']),
-      behaviour: { timeout: timeoutOptionSchema },
-      checkedNested: { provider: providerPreferencesSchema },
-      reserved: new Set(['model', 'state', 'questions']),
-    },
-    options,
-    source,
-    warnings,
-  );
-}
+/** How `resolveOpenRouterOptions` reads decision settings and `providerOptions.openrouter`. */
+export const openRouterDecisionOptionsSpec: OpenRouterOptionsSpec = {
+  fields: openRouterDecisionRequestFieldsSchema.shape,
+  verbatimFields: new Set(['trace']),
+  behaviour: { timeout: timeoutOptionSchema },
+  checkedNested: { provider: providerPreferencesSchema },
+  reserved: new Set(['model', 'state', 'questions']),
+};

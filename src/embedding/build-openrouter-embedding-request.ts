@@ -1,8 +1,10 @@
 import type { EmbeddingModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
+import { layerOpenRouterRequest } from '../shared/layer-openrouter-request';
+import { resolveOpenRouterOptions } from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterEmbeddingBehaviour,
   type OpenRouterEmbeddingSettings,
-  resolveOpenRouterEmbeddingOptions,
+  openRouterEmbeddingOptionsSpec as spec,
 } from './openrouter-embedding-options';
 
 /**
@@ -30,25 +32,29 @@ export function buildOpenRouterEmbeddingRequest(options: {
 }): { body: Record<string, unknown>; behaviour: OpenRouterEmbeddingBehaviour } {
   const { call, warnings } = options;
   const { extraBody: modelExtraBody, maxEmbeddingsPerCall: _, ...settings } = options.settings;
-  const fromSettings = resolveOpenRouterEmbeddingOptions(settings, 'settings', warnings);
-  const fromCall = resolveOpenRouterEmbeddingOptions(
+  const fromSettings = resolveOpenRouterOptions<OpenRouterEmbeddingBehaviour>(
+    spec,
+    settings,
+    'settings',
+    warnings,
+  );
+  // Not resolveOpenRouterSettingsAndCall: the settings' warnings come before those about
+  // model-only settings in the call options.
+  const fromCall = resolveOpenRouterOptions<OpenRouterEmbeddingBehaviour>(
+    spec,
     withoutModelOnlySettings(call.providerOptions?.openrouter, warnings),
     'providerOptions.openrouter',
     warnings,
   );
 
-  const body: Record<string, unknown> = {
-    model: options.modelId,
-    input: call.values,
-    encoding_format: DEFAULT_ENCODING_FORMAT,
-    ...fromSettings.body,
-    ...(call.dimensions !== undefined ? { dimensions: call.dimensions } : {}),
-    ...options.providerExtraBody,
-    ...modelExtraBody,
-    ...fromCall.body,
-  };
-  for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-  return { body, behaviour: { ...fromSettings.behaviour, ...fromCall.behaviour } };
+  return layerOpenRouterRequest({
+    base: { model: options.modelId, input: call.values, encoding_format: DEFAULT_ENCODING_FORMAT },
+    settings: fromSettings,
+    callOptions: { dimensions: call.dimensions },
+    providerExtraBody: options.providerExtraBody,
+    modelExtraBody,
+    providerOptions: fromCall,
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { EmbeddingModelV4CallOptions, EmbeddingModelV4Result } from '@ai-sdk/provider';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
-import { requestOpenRouter } from '../shared/openrouter-request';
 import { createOpenRouterJsonResponseHandler } from '../shared/openrouter-response-handlers';
+import { callOpenRouterJson } from '../shared/post-openrouter-json';
 import { buildOpenRouterEmbeddingRequest } from './build-openrouter-embedding-request';
 import { mapOpenRouterEmbeddingResponse } from './map-openrouter-embedding-response';
 import { openRouterEmbeddingResponseSchema } from './openrouter-embedding-api';
@@ -18,22 +18,10 @@ export async function generateOpenRouterEmbeddings(call: {
   config: OpenRouterModelConfig;
   options: EmbeddingModelV4CallOptions;
 }): Promise<EmbeddingModelV4Result> {
-  const { modelId, config, options } = call;
-  const warnings = config.setupWarnings();
-  const { body, behaviour } = buildOpenRouterEmbeddingRequest({
-    modelId,
-    call: options,
-    settings: call.settings,
-    providerExtraBody: config.extraBody,
-    warnings,
-  });
-  const { value, rawValue, responseHeaders } = await requestOpenRouter({
-    config,
+  const { value, rawValue, responseHeaders, warnings } = await callOpenRouterJson({
+    ...call,
     path: '/embeddings',
-    body: { json: body },
-    headers: options.headers,
-    abortSignal: options.abortSignal,
-    timeout: behaviour.timeout,
+    build: buildOpenRouterEmbeddingRequest,
     successfulResponseHandler: createOpenRouterJsonResponseHandler(
       openRouterEmbeddingResponseSchema,
     ),
@@ -41,7 +29,7 @@ export async function generateOpenRouterEmbeddings(call: {
   return {
     ...mapOpenRouterEmbeddingResponse({
       response: value,
-      inputCount: options.values.length,
+      inputCount: call.options.values.length,
       responseHeaders,
     }),
     warnings,

@@ -1,8 +1,4 @@
-import {
-  type EmbeddingModelV4Result,
-  InvalidResponseDataError,
-  type JSONObject,
-} from '@ai-sdk/provider';
+import { type EmbeddingModelV4Result, InvalidResponseDataError } from '@ai-sdk/provider';
 import { buildOpenRouterResponseMetadata } from '../shared/openrouter-response-metadata';
 import { Base64VectorError, decodeBase64Float32 } from './decode-base64-float32';
 import type {
@@ -20,16 +16,12 @@ export function mapOpenRouterEmbeddingResponse(options: {
   const usage = response.usage ?? undefined;
   // Embeddings have input tokens only; some upstreams report just the total.
   const tokens = usage?.prompt_tokens ?? usage?.total_tokens ?? undefined;
-  const metadata: JSONObject = {};
-  if (response.provider != null) metadata.provider = response.provider;
-  Object.assign(
-    metadata,
-    buildOpenRouterResponseMetadata({
-      generationId: response.id,
-      usage,
-      responseHeaders: options.responseHeaders,
-    }),
-  );
+  const metadata = buildOpenRouterResponseMetadata({
+    provider: response.provider,
+    generationId: response.id,
+    usage,
+    responseHeaders: options.responseHeaders,
+  });
   return {
     embeddings: orderOpenRouterEmbeddings(response.data, options.inputCount),
     usage: tokens !== undefined ? { tokens } : undefined,

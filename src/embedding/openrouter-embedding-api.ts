@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { lenient, lenientList } from '../shared/openrouter-api';
+import { lenient, lenientList, responseIdentityFields } from '../shared/openrouter-api';
 import { openRouterUsageSchema } from '../shared/openrouter-usage';
 
 /**
@@ -29,9 +29,7 @@ export type OpenRouterEmbeddingData = z.infer<typeof openRouterEmbeddingSchema>;
 
 export const openRouterEmbeddingResponseSchema = z
   .object({
-    id: lenient(z.string()),
-    model: lenient(z.string()),
-    provider: lenient(z.string()),
+    ...responseIdentityFields(),
     data: lenientList(openRouterEmbeddingSchema, { required: true }),
     usage: lenient(openRouterUsageSchema),
   })

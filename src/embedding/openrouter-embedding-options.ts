@@ -1,8 +1,8 @@
-import type { SharedV4Warning } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
 import {
   type EitherCase,
   providerPreferencesSchema,
+  requestAttributionFields,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
 import {
@@ -10,10 +10,7 @@ import {
   type OpenRouterSharedSettings,
 } from '../shared/openrouter-shared-settings';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
-import {
-  type ResolvedOpenRouterOptions,
-  resolveOpenRouterOptions,
-} from '../shared/resolve-openrouter-options';
+import type { OpenRouterOptionsSpec } from '../shared/resolve-openrouter-options';
 
 /**
  * The `POST /embeddings` request fields that are not the input itself, in wire spelling (see
@@ -32,9 +29,7 @@ export const openRouterEmbeddingRequestFieldsSchema = z
     /** What the input is, for models that embed queries and documents differently. */
     input_type: z.string(),
     provider: providerPreferencesSchema,
-    user: z.string(),
-    session_id: z.string(),
-    trace: z.record(z.string(), z.unknown()),
+    ...requestAttributionFields,
   })
   .partial();
 
@@ -77,23 +72,12 @@ export type OpenRouterEmbeddingBehaviour = {
   timeout?: OpenRouterTimeout;
 };
 
-/** Validates embedding settings or `providerOptions.openrouter` and maps them to wire names. */
-export function resolveOpenRouterEmbeddingOptions(
-  options: Record<string, unknown> | undefined,
-  source: string,
-  warnings: SharedV4Warning[],
-): ResolvedOpenRouterOptions<OpenRouterEmbeddingBehaviour> {
-  return resolveOpenRouterOptions(
-    {
-      fields: openRouterEmbeddingRequestFieldsSchema.shape,
-      verbatimFields: new Set(['trace']),
-      behaviour: { timeout: timeoutOptionSchema },
-      checkedNested: { provider: providerPreferencesSchema },
-      reserved: new Set(['model', 'input']),
-      noEffect: languageOnlySettings('embedding'),
-    },
-    options,
-    source,
-    warnings,
-  );
-}
+/** How `resolveOpenRouterOptions` reads embedding settings and `providerOptions.openrouter`. */
+export const openRouterEmbeddingOptionsSpec: OpenRouterOptionsSpec = {
+  fields: openRouterEmbeddingRequestFieldsSchema.shape,
+  verbatimFields: new Set(['trace']),
+  behaviour: { timeout: timeoutOptionSchema },
+  checkedNested: { provider: providerPreferencesSchema },
+  reserved: new Set(['model', 'input']),
+  noEffect: languageOnlySettings('embedding'),
+};

@@ -5,6 +5,7 @@ import {
   type SharedV4Warning,
 } from '@ai-sdk/provider';
 import { convertToBase64 } from '@ai-sdk/provider-utils';
+import { layerOpenRouterRequest } from '../shared/layer-openrouter-request';
 import type { ResolvedOpenRouterOptions } from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterImageBehaviourOptions,
@@ -21,9 +22,9 @@ export interface OpenRouterInputReference {
 }
 
 /**
- * Builds the `POST /images` body and the call's extra headers. Precedence, lowest first: mapped
- * call options, model settings, `extraBody` (provider, then model), call
- * `providerOptions.openrouter`.
+ * Builds the `POST /images` body. Precedence, lowest first: mapped call options, model settings,
+ * `extraBody` (provider, then model), call `providerOptions.openrouter`. The session id is a
+ * behaviour option: the image API takes it as the `x-session-id` header only.
  */
 export function buildOpenRouterImageRequest(options: {
   modelId: string;
@@ -31,11 +32,7 @@ export function buildOpenRouterImageRequest(options: {
   settings: OpenRouterImageSettings;
   providerExtraBody: Record<string, unknown> | undefined;
   warnings: SharedV4Warning[];
-}): {
-  body: Record<string, unknown>;
-  headers: Record<string, string | undefined> | undefined;
-  behaviour: OpenRouterImageBehaviourOptions;
-} {
+}): { body: Record<string, unknown>; behaviour: OpenRouterImageBehaviourOptions } {
   const { call, warnings } = options;
   const { extraBody: modelExtraBody, maxImagesPerCall: _, ...settings } = options.settings;
   const fromSettings = resolve(settings, 'settings', warnings);
@@ -72,29 +69,21 @@ export function buildOpenRouterImageRequest(options: {
     aspectRatio = undefined;
   }
 
-  const body: Record<string, unknown> = {
-    model: options.modelId,
-    prompt: call.prompt,
-    n: call.n,
-    size: call.size,
-    aspect_ratio: aspectRatio,
-    seed: call.seed,
-    input_references: call.files?.length ? call.files.map(toInputReference) : undefined,
-    ...fromSettings.body,
-    ...options.providerExtraBody,
-    ...modelExtraBody,
-    ...fromCall.body,
-  };
-  // Absent options are omitted, so the serving provider applies its own defaults.
-  for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-
-  // Call options win over model settings, key by key.
-  const behaviour = { ...fromSettings.behaviour, ...fromCall.behaviour };
-  const headers =
-    behaviour.sessionId === undefined
-      ? call.headers
-      : { ...call.headers, 'x-session-id': behaviour.sessionId };
-  return { body, headers, behaviour };
+  return layerOpenRouterRequest({
+    base: {
+      model: options.modelId,
+      prompt: call.prompt,
+      n: call.n,
+      size: call.size,
+      aspect_ratio: aspectRatio,
+      seed: call.seed,
+      input_references: call.files?.length ? call.files.map(toInputReference) : undefined,
+    },
+    settings: fromSettings,
+    providerExtraBody: options.providerExtraBody,
+    modelExtraBody,
+    providerOptions: fromCall,
+  });
 }
 
 const NO_OPTIONS: ResolvedImageOptions = { body: {}, behaviour: {}, defaults: {} };

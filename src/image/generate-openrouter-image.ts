@@ -1,11 +1,12 @@
 import type { ImageModelV4CallOptions, ImageModelV4Result } from '@ai-sdk/provider';
 import { isAbortError } from '@ai-sdk/provider-utils';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
-import { requestOpenRouter, requestOpenRouterResponseUrl } from '../shared/openrouter-request';
+import { requestOpenRouterResponseUrl } from '../shared/openrouter-request';
 import {
   createOpenRouterJsonResponseHandler,
   openRouterBinaryResponseHandler,
 } from '../shared/openrouter-response-handlers';
+import { callOpenRouterJson } from '../shared/post-openrouter-json';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
 import { buildOpenRouterImageRequest } from './build-openrouter-image-request';
 import {
@@ -30,21 +31,15 @@ export async function generateOpenRouterImages(call: {
   options: ImageModelV4CallOptions;
 }): Promise<ImageModelV4Result> {
   const { modelId, config, options } = call;
-  const warnings = config.setupWarnings();
-  const { body, headers, behaviour } = buildOpenRouterImageRequest({
-    modelId,
-    call: options,
-    settings: call.settings,
-    providerExtraBody: config.extraBody,
+  const {
+    value: response,
+    responseHeaders,
+    behaviour,
     warnings,
-  });
-  const { value: response, responseHeaders } = await requestOpenRouter({
-    config,
+  } = await callOpenRouterJson({
+    ...call,
     path: '/images',
-    body: { json: body },
-    headers,
-    abortSignal: options.abortSignal,
-    timeout: behaviour.timeout,
+    build: buildOpenRouterImageRequest,
     successfulResponseHandler: createOpenRouterJsonResponseHandler(openRouterImageResponseSchema),
   });
 

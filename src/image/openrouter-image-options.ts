@@ -3,7 +3,7 @@ import { z } from 'zod/v4';
 import { openString } from '../shared/open-string';
 import {
   type EitherCase,
-  providerPreferencesSchema,
+  providerPreferencesWithOptionsSchema,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
 import {
@@ -24,9 +24,7 @@ import {
  * `GET /images/models/{author}/{slug}/endpoints` list which keys each provider accepts). See
  * https://openrouter.ai/docs/guides/overview/multimodal/image-generation.
  */
-export const imageProviderPreferencesSchema = providerPreferencesSchema.extend({
-  options: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
-});
+export const imageProviderPreferencesSchema = providerPreferencesWithOptionsSchema;
 
 /**
  * The `POST /images` fields that no `generateImage` argument maps to, plus `size`,

@@ -1,8 +1,12 @@
 import type { JSONObject, RerankingModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
 import {
+  layerOpenRouterRequest,
+  resolveOpenRouterSettingsAndCall,
+} from '../shared/layer-openrouter-request';
+import {
   type OpenRouterRerankingBehaviour,
   type OpenRouterRerankingSettings,
-  resolveOpenRouterRerankingOptions,
+  openRouterRerankingOptionsSpec,
 } from './openrouter-reranking-options';
 
 /** A document as `POST /rerank` takes it: text, or text and/or an image (URL or data URL). */
@@ -21,25 +25,24 @@ export function buildOpenRouterRerankingRequest(options: {
 }): { body: Record<string, unknown>; behaviour: OpenRouterRerankingBehaviour } {
   const { call, warnings } = options;
   const { extraBody: modelExtraBody, ...settings } = options.settings;
-  const fromSettings = resolveOpenRouterRerankingOptions(settings, 'settings', warnings);
-  const fromCall = resolveOpenRouterRerankingOptions(
+  const resolved = resolveOpenRouterSettingsAndCall<OpenRouterRerankingBehaviour>(
+    openRouterRerankingOptionsSpec,
+    settings,
     call.providerOptions?.openrouter,
-    'providerOptions.openrouter',
     warnings,
   );
 
-  const body: Record<string, unknown> = {
-    model: options.modelId,
-    query: call.query,
-    documents: convertOpenRouterRerankDocuments(call.documents, warnings),
-    top_n: call.topN,
-    ...fromSettings.body,
-    ...options.providerExtraBody,
-    ...modelExtraBody,
-    ...fromCall.body,
-  };
-  for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-  return { body, behaviour: { ...fromSettings.behaviour, ...fromCall.behaviour } };
+  return layerOpenRouterRequest({
+    base: {
+      model: options.modelId,
+      query: call.query,
+      documents: convertOpenRouterRerankDocuments(call.documents, warnings),
+      top_n: call.topN,
+    },
+    ...resolved,
+    providerExtraBody: options.providerExtraBody,
+    modelExtraBody,
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { RerankingModelV4CallOptions, RerankingModelV4Result } from '@ai-sdk/provider';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
-import { requestOpenRouter } from '../shared/openrouter-request';
 import { createOpenRouterJsonResponseHandler } from '../shared/openrouter-response-handlers';
+import { callOpenRouterJson } from '../shared/post-openrouter-json';
 import { buildOpenRouterRerankingRequest } from './build-openrouter-reranking-request';
 import { mapOpenRouterRerankingResponse } from './map-openrouter-reranking-response';
 import { openRouterRerankResponseSchema } from './openrouter-reranking-api';
@@ -18,28 +18,16 @@ export async function generateOpenRouterReranking(call: {
   config: OpenRouterModelConfig;
   options: RerankingModelV4CallOptions;
 }): Promise<RerankingModelV4Result> {
-  const { modelId, config, options } = call;
-  const warnings = config.setupWarnings();
-  const { body, behaviour } = buildOpenRouterRerankingRequest({
-    modelId,
-    call: options,
-    settings: call.settings,
-    providerExtraBody: config.extraBody,
-    warnings,
-  });
-  const { value, rawValue, responseHeaders } = await requestOpenRouter({
-    config,
+  const { value, rawValue, responseHeaders, warnings } = await callOpenRouterJson({
+    ...call,
     path: '/rerank',
-    body: { json: body },
-    headers: options.headers,
-    abortSignal: options.abortSignal,
-    timeout: behaviour.timeout,
+    build: buildOpenRouterRerankingRequest,
     successfulResponseHandler: createOpenRouterJsonResponseHandler(openRouterRerankResponseSchema),
   });
   return {
     ...mapOpenRouterRerankingResponse({
       response: value,
-      documentCount: options.documents.values.length,
+      documentCount: call.options.documents.values.length,
       responseHeaders,
     }),
     warnings,

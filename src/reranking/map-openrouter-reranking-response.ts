@@ -14,16 +14,12 @@ export function mapOpenRouterRerankingResponse(options: {
 }): Pick<RerankingModelV4Result, 'ranking' | 'providerMetadata'> {
   const { response } = options;
   const usage = response.usage ?? undefined;
-  const metadata: JSONObject = {};
-  if (response.provider != null) metadata.provider = response.provider;
-  Object.assign(
-    metadata,
-    buildOpenRouterResponseMetadata({
-      generationId: response.id,
-      usage,
-      responseHeaders: options.responseHeaders,
-    }),
-  );
+  const metadata = buildOpenRouterResponseMetadata({
+    provider: response.provider,
+    generationId: response.id,
+    usage,
+    responseHeaders: options.responseHeaders,
+  });
   if (usage?.search_units != null && metadata.usage) {
     (metadata.usage as JSONObject).searchUnits = usage.search_units;
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { lenient, lenientList } from '../shared/openrouter-api';
+import { lenient, lenientList, responseIdentityFields } from '../shared/openrouter-api';
 import { openRouterUsageSchema } from '../shared/openrouter-usage';
 
 /**
@@ -15,9 +15,7 @@ export type OpenRouterRerankResult = z.infer<typeof openRouterRerankResultSchema
 
 export const openRouterRerankResponseSchema = z
   .object({
-    id: lenient(z.string()),
-    model: lenient(z.string()),
-    provider: lenient(z.string()),
+    ...responseIdentityFields(),
     results: lenientList(openRouterRerankResultSchema, { required: true }),
     // Rerankers bill by search unit (Cohere) as well as by token.
     usage: lenient(openRouterUsageSchema.extend({ search_units: lenient(z.number()) })),

@@ -1,15 +1,12 @@
-import type { SharedV4Warning } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
 import {
   type EitherCase,
   providerPreferencesSchema,
+  requestAttributionFields,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
-import {
-  type ResolvedOpenRouterOptions,
-  resolveOpenRouterOptions,
-} from '../shared/resolve-openrouter-options';
+import type { OpenRouterOptionsSpec } from '../shared/resolve-openrouter-options';
 
 /**
  * The `POST /rerank` request fields that are not mapped from `rerank`'s own options (`query`,
@@ -20,9 +17,7 @@ import {
 export const openRouterRerankingRequestFieldsSchema = z
   .object({
     provider: providerPreferencesSchema,
-    user: z.string(),
-    session_id: z.string(),
-    trace: z.record(z.string(), z.unknown()),
+    ...requestAttributionFields,
   })
   .partial();
 
@@ -51,23 +46,12 @@ export type OpenRouterRerankingBehaviour = {
   timeout?: OpenRouterTimeout;
 };
 
-/** Validates reranking settings or `providerOptions.openrouter` and maps them to wire names. */
-export function resolveOpenRouterRerankingOptions(
-  options: Record<string, unknown> | undefined,
-  source: string,
-  warnings: SharedV4Warning[],
-): ResolvedOpenRouterOptions<OpenRouterRerankingBehaviour> {
-  return resolveOpenRouterOptions(
-    {
-      fields: openRouterRerankingRequestFieldsSchema.shape,
-      verbatimFields: new Set(['trace']),
-      behaviour: { timeout: timeoutOptionSchema },
-      checkedNested: { provider: providerPreferencesSchema },
-      // `top_n` comes from rerank's `topN`, the others are the call itself.
-      reserved: new Set(['model', 'query', 'documents', 'top_n']),
-    },
-    options,
-    source,
-    warnings,
-  );
-}
+/** How `resolveOpenRouterOptions` reads reranking settings and `providerOptions.openrouter`. */
+export const openRouterRerankingOptionsSpec: OpenRouterOptionsSpec = {
+  fields: openRouterRerankingRequestFieldsSchema.shape,
+  verbatimFields: new Set(['trace']),
+  behaviour: { timeout: timeoutOptionSchema },
+  checkedNested: { provider: providerPreferencesSchema },
+  // `top_n` comes from rerank's `topN`, the others are the call itself.
+  reserved: new Set(['model', 'query', 'documents', 'top_n']),
+};

@@ -35,6 +35,15 @@ function validElements<T extends z.ZodType>(element: T) {
     );
 }
 
+/**
+ * The fields that name an inference response, spread into its schema: the generation `id`, the
+ * `model` that answered and the `provider` that served it. A function, so that a schema built on
+ * first use builds these then too.
+ */
+export function responseIdentityFields() {
+  return { id: lenient(z.string()), model: lenient(z.string()), provider: lenient(z.string()) };
+}
+
 /** The `{ data: ... }` envelope of OpenRouter's non-inference endpoints. */
 export function dataEnvelope<T extends z.ZodType>(data: T) {
   return z.object({ data }).passthrough();

@@ -64,6 +64,31 @@ export const providerPreferencesSchema = z
   .partial()
   .passthrough();
 
+/**
+ * `provider` on the media endpoints (`POST /images`, `/audio/speech`, `/audio/transcriptions`):
+ * the routing preferences, plus `options`, provider-specific parameters keyed by provider slug
+ * (`{ azure: { style: 'cheerful' } }`), which OpenRouter forwards only to the provider that
+ * serves the request.
+ */
+export const providerPreferencesWithOptionsSchema = providerPreferencesSchema.extend({
+  options: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+});
+
+/**
+ * The body fields that say whose a request is and what it belongs to, for OpenRouter's logs, on
+ * every endpoint that takes them: `user` (your end user's id), `session_id` (groups related
+ * requests: a conversation, an agent workflow) and `trace` (metadata for broadcast destinations:
+ * `trace_id`, `span_name`, custom keys). Spread into a kind's field schema; `trace` belongs in
+ * the spec's `verbatimFields` (its keys are the user's own).
+ */
+export const requestAttributionFields = {
+  user: z.string(),
+  /** Groups related requests (an agent workflow, a conversation) in OpenRouter's logs. */
+  session_id: z.string(),
+  /** Tracing metadata for broadcast destinations (`trace_id`, `span_name`, custom keys). */
+  trace: z.record(z.string(), z.unknown()),
+};
+
 /** The zod schema of `reasoning` (effort, token budget, exclude, ...), in OpenRouter's wire spelling. */
 export const reasoningSchema = z
   .object({

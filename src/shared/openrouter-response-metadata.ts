@@ -3,16 +3,19 @@ import { convertOpenRouterUsageMetadata, type OpenRouterUsage } from './openrout
 
 /**
  * What every model kind reports in `providerMetadata.openrouter` about the response: the
- * generation id (from the body, else the `X-Generation-Id` header OpenRouter sends on every
- * inference endpoint), the response-cache status, BYOK, and the usage block with its cost.
- * Kinds add their own fields to this object. Only what OpenRouter reported is included.
+ * provider that served it (when the body names one), the generation id (from the body, else the
+ * `X-Generation-Id` header OpenRouter sends on every inference endpoint), the response-cache
+ * status, BYOK, and the usage block with its cost. Kinds add their own fields to this object.
+ * Only what OpenRouter reported is included.
  */
 export function buildOpenRouterResponseMetadata(options: {
+  provider?: string | null;
   generationId?: string | null;
   usage?: OpenRouterUsage | null;
   responseHeaders?: Record<string, string>;
 }): JSONObject {
   const metadata: JSONObject = {};
+  if (options.provider != null) metadata.provider = options.provider;
   const headers = options.responseHeaders;
   const generationId = options.generationId ?? headers?.['x-generation-id'];
   if (generationId) metadata.generationId = generationId;

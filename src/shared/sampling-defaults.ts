@@ -29,11 +29,39 @@ export function modelSampling(defaults: Record<string, unknown>): Record<string,
 }
 
 /**
+ * What the call of a language model (chat, legacy completions) sets, applied to a body built
+ * from every other layer (see `modelSampling`): the call's sampling options, else the defaults
+ * its `providerOptions.openrouter` gave, win over everything the model brought, and `reasoning`
+ * is resolved from the call, the call's OpenRouter object, the model's object and a default
+ * effort (see `resolveReasoning`). Keys the body has keep their place; `reasoning` may become
+ * `undefined`, for the caller's final drop of absent fields.
+ */
+export function applyCallSampling(
+  body: Record<string, unknown>,
+  call: LanguageModelV4CallOptions,
+  resolved: {
+    settings: { defaults: Record<string, unknown> };
+    providerOptions: { body: Record<string, unknown>; defaults: Record<string, unknown> };
+  },
+  warnings: SharedV4Warning[],
+): void {
+  const { settings, providerOptions } = resolved;
+  Object.assign(body, callSampling(call, providerOptions.defaults));
+  body.reasoning = resolveReasoning({
+    call: call.reasoning,
+    callObject: providerOptions.body.reasoning,
+    modelObject: body.reasoning,
+    defaultEffort: providerOptions.defaults.reasoning ?? settings.defaults.reasoning,
+    warnings,
+  });
+}
+
+/**
  * The sampling fields the call sets, by wire name: its AI SDK call options, else the defaults in
  * its own `providerOptions.openrouter`. They go last in the body: nothing of the model's
  * replaces them.
  */
-export function callSampling(
+function callSampling(
   call: LanguageModelV4CallOptions,
   callDefaults: Record<string, unknown>,
 ): Record<string, unknown> {
@@ -62,7 +90,7 @@ export function callSampling(
  * the call's own `providerOptions.openrouter.reasoning`, which wins over the call option with a
  * warning: both were given for the same call.
  */
-export function resolveReasoning(options: {
+function resolveReasoning(options: {
   call: LanguageModelV4CallOptions['reasoning'];
   /** `providerOptions.openrouter.reasoning` of the call. */
   callObject: unknown;

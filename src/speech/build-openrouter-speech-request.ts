@@ -1,6 +1,9 @@
 import type { SharedV4Warning, SpeechModelV4CallOptions } from '@ai-sdk/provider';
+import {
+  layerOpenRouterRequest,
+  resolveOpenRouterSettingsAndCall,
+} from '../shared/layer-openrouter-request';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
-import { resolveOpenRouterOptions } from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterSpeechSettings,
   openRouterSpeechOptionsSpec,
@@ -37,38 +40,33 @@ const DEFAULT_OUTPUT_FORMAT = 'mp3';
  */
 export function buildOpenRouterSpeechRequest(options: {
   modelId: string;
-  options: SpeechModelV4CallOptions;
+  call: SpeechModelV4CallOptions;
   settings: OpenRouterSpeechSettings;
   providerExtraBody: Record<string, unknown> | undefined;
   warnings: SharedV4Warning[];
 }): { body: Record<string, unknown>; behaviour: OpenRouterSpeechBehaviour } {
-  const { modelId, options: call, warnings } = options;
+  const { modelId, call, warnings } = options;
   const { extraBody: modelExtraBody, ...settings } = options.settings;
-  const spec = openRouterSpeechOptionsSpec;
-  const fromSettings = resolveOpenRouterOptions<OpenRouterSpeechBehaviour>(
-    spec,
+  const resolved = resolveOpenRouterSettingsAndCall<OpenRouterSpeechBehaviour>(
+    openRouterSpeechOptionsSpec,
     settings,
-    'settings',
-    warnings,
-  );
-  const fromCall = resolveOpenRouterOptions<OpenRouterSpeechBehaviour>(
-    spec,
     call.providerOptions?.openrouter,
-    'providerOptions.openrouter',
     warnings,
   );
 
-  const body: Record<string, unknown> = {
-    model: modelId,
-    input: call.text,
-    voice: call.voice,
-    response_format: mapOutputFormat(call.outputFormat, warnings),
-    speed: call.speed,
-    ...fromSettings.body,
-    ...options.providerExtraBody,
-    ...modelExtraBody,
-    ...fromCall.body,
-  };
+  const request = layerOpenRouterRequest({
+    base: {
+      model: modelId,
+      input: call.text,
+      voice: call.voice,
+      response_format: mapOutputFormat(call.outputFormat, warnings),
+      speed: call.speed,
+    },
+    ...resolved,
+    providerExtraBody: options.providerExtraBody,
+    modelExtraBody,
+  });
+  const { body } = request;
   if (call.instructions !== undefined) addInstructions(body, modelId, call.instructions, warnings);
   if (call.language !== undefined) {
     warnings.push({
@@ -78,9 +76,7 @@ export function buildOpenRouterSpeechRequest(options: {
         "OpenRouter's speech endpoint takes no language: the voice and the text decide it. It was not sent.",
     });
   }
-
-  for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-  return { body, behaviour: { ...fromSettings.behaviour, ...fromCall.behaviour } };
+  return request;
 }
 
 /** `outputFormat` -> `response_format`: mp3 or pcm; any other format gets mp3 and a warning. */

@@ -1,12 +1,8 @@
-import type {
-  SharedV4Warning,
-  SpeechModelV4CallOptions,
-  SpeechModelV4Result,
-} from '@ai-sdk/provider';
+import type { SpeechModelV4CallOptions, SpeechModelV4Result } from '@ai-sdk/provider';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
-import { requestOpenRouter } from '../shared/openrouter-request';
 import { openRouterBinaryResponseHandler } from '../shared/openrouter-response-handlers';
 import { buildOpenRouterResponseMetadata } from '../shared/openrouter-response-metadata';
+import { callOpenRouterJson } from '../shared/post-openrouter-json';
 import { buildOpenRouterSpeechRequest } from './build-openrouter-speech-request';
 import type { OpenRouterSpeechSettings } from './openrouter-speech-options';
 
@@ -24,32 +20,23 @@ export async function generateOpenRouterSpeech(call: {
   config: OpenRouterModelConfig;
   options: SpeechModelV4CallOptions;
 }): Promise<SpeechModelV4Result> {
-  const { modelId, config, options } = call;
-  const warnings: SharedV4Warning[] = config.setupWarnings();
-  const { body, behaviour } = buildOpenRouterSpeechRequest({
-    modelId,
-    options,
-    settings: call.settings,
-    providerExtraBody: config.extraBody,
-    warnings,
-  });
   const timestamp = new Date();
-  const { value: audio, responseHeaders } = await requestOpenRouter({
-    config,
+  const {
+    value: audio,
+    responseHeaders,
+    body,
+    warnings,
+  } = await callOpenRouterJson({
+    ...call,
     path: '/audio/speech',
-    body: { json: body },
-    headers: behaviour.sessionId
-      ? { ...options.headers, 'x-session-id': behaviour.sessionId }
-      : options.headers,
-    abortSignal: options.abortSignal,
-    timeout: behaviour.timeout,
+    build: buildOpenRouterSpeechRequest,
     successfulResponseHandler: openRouterBinaryResponseHandler,
   });
   return {
     audio,
     warnings,
     request: { body },
-    response: { timestamp, modelId, headers: responseHeaders },
+    response: { timestamp, modelId: call.modelId, headers: responseHeaders },
     providerMetadata: { openrouter: buildOpenRouterResponseMetadata({ responseHeaders }) },
   };
 }

@@ -1,21 +1,11 @@
 import { z } from 'zod/v4';
 import {
   type EitherCase,
-  providerPreferencesSchema,
+  providerPreferencesWithOptionsSchema,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
 import type { OpenRouterOptionsSpec } from '../shared/resolve-openrouter-options';
-
-/**
- * `provider` on `POST /audio/speech`: the routing preferences, plus `options`, per-provider
- * settings OpenRouter forwards only to the provider that serves the request (keyed by provider
- * slug, e.g. `{ azure: { style: 'cheerful' } }`). See
- * https://openrouter.ai/docs/guides/overview/multimodal/tts.
- */
-const speechProviderSchema = providerPreferencesSchema.extend({
-  options: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
-});
 
 /** A voice sample for stateless voice cloning, and optionally its transcript. */
 const inputReferenceSchema = z.union([
@@ -36,7 +26,11 @@ const inputReferenceSchema = z.union([
  */
 export const openRouterSpeechRequestFieldsSchema = z
   .object({
-    provider: speechProviderSchema,
+    /**
+     * Routing preferences, plus `options` per provider slug (`{ azure: { style: 'cheerful' } }`);
+     * see https://openrouter.ai/docs/guides/overview/multimodal/tts.
+     */
+    provider: providerPreferencesWithOptionsSchema,
     input_references: z.array(inputReferenceSchema),
   })
   .partial();
@@ -73,7 +67,7 @@ export type OpenRouterSpeechSettings = OpenRouterSpeechModelOptions & {
 export const openRouterSpeechOptionsSpec: OpenRouterOptionsSpec = {
   fields: openRouterSpeechRequestFieldsSchema.shape,
   behaviour: { timeout: timeoutOptionSchema, session_id: z.string().min(1) },
-  checkedNested: { provider: speechProviderSchema },
+  checkedNested: { provider: providerPreferencesWithOptionsSchema },
   // Set from the call options (`text`, `voice`, `outputFormat`, `speed`), never from options.
   reserved: new Set(['model', 'input', 'voice', 'response_format', 'speed']),
 };

@@ -4,8 +4,8 @@ import {
   type TranscriptionModelV4CallOptions,
 } from '@ai-sdk/provider';
 import { convertToBase64, detectMediaType } from '@ai-sdk/provider-utils';
+import { resolveOpenRouterSettingsAndCall } from '../shared/layer-openrouter-request';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
-import { resolveOpenRouterOptions } from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterTranscriptionSettings,
   openRouterTranscriptionOptionsSpec,
@@ -34,26 +34,20 @@ export interface OpenRouterTranscriptionBehaviour {
  */
 export function buildOpenRouterTranscriptionRequest(options: {
   modelId: string;
-  options: TranscriptionModelV4CallOptions;
+  call: TranscriptionModelV4CallOptions;
   settings: OpenRouterTranscriptionSettings;
   providerExtraBody: Record<string, unknown> | undefined;
   warnings: SharedV4Warning[];
 }): { body: Record<string, unknown>; behaviour: OpenRouterTranscriptionBehaviour } {
-  const { modelId, options: call, warnings } = options;
+  const { modelId, call, warnings } = options;
   const { extraBody: modelExtraBody, ...settings } = options.settings;
-  const spec = openRouterTranscriptionOptionsSpec;
-  const fromSettings = resolveOpenRouterOptions<OpenRouterTranscriptionBehaviour>(
-    spec,
-    settings,
-    'settings',
-    warnings,
-  );
-  const fromCall = resolveOpenRouterOptions<OpenRouterTranscriptionBehaviour>(
-    spec,
-    call.providerOptions?.openrouter,
-    'providerOptions.openrouter',
-    warnings,
-  );
+  const { settings: fromSettings, providerOptions: fromCall } =
+    resolveOpenRouterSettingsAndCall<OpenRouterTranscriptionBehaviour>(
+      openRouterTranscriptionOptionsSpec,
+      settings,
+      call.providerOptions?.openrouter,
+      warnings,
+    );
   const fromOptions: Record<string, unknown> = {
     ...fromSettings.body,
     ...options.providerExtraBody,

@@ -1,11 +1,7 @@
-import type {
-  SharedV4Warning,
-  TranscriptionModelV4CallOptions,
-  TranscriptionModelV4Result,
-} from '@ai-sdk/provider';
+import type { TranscriptionModelV4CallOptions, TranscriptionModelV4Result } from '@ai-sdk/provider';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
-import { requestOpenRouter } from '../shared/openrouter-request';
 import { createOpenRouterJsonResponseHandler } from '../shared/openrouter-response-handlers';
+import { callOpenRouterJson } from '../shared/post-openrouter-json';
 import { buildOpenRouterTranscriptionRequest } from './build-openrouter-transcription-request';
 import { mapOpenRouterTranscriptionResponse } from './map-openrouter-transcription-response';
 import { openRouterTranscriptionResponseSchema } from './openrouter-transcription-api';
@@ -23,29 +19,18 @@ export async function generateOpenRouterTranscription(call: {
   config: OpenRouterModelConfig;
   options: TranscriptionModelV4CallOptions;
 }): Promise<TranscriptionModelV4Result> {
-  const { modelId, config, options } = call;
-  const warnings: SharedV4Warning[] = config.setupWarnings();
-  const { body, behaviour } = buildOpenRouterTranscriptionRequest({
-    modelId,
-    options,
-    settings: call.settings,
-    providerExtraBody: config.extraBody,
-    warnings,
-  });
+  const { modelId, options } = call;
   const timestamp = new Date();
   const {
     value: response,
     rawValue,
     responseHeaders,
-  } = await requestOpenRouter({
-    config,
+    body,
+    warnings,
+  } = await callOpenRouterJson({
+    ...call,
     path: '/audio/transcriptions',
-    body: { json: body },
-    headers: behaviour.sessionId
-      ? { ...options.headers, 'x-session-id': behaviour.sessionId }
-      : options.headers,
-    abortSignal: options.abortSignal,
-    timeout: behaviour.timeout,
+    build: buildOpenRouterTranscriptionRequest,
     successfulResponseHandler: createOpenRouterJsonResponseHandler(
       openRouterTranscriptionResponseSchema,
     ),

@@ -2,21 +2,11 @@ import { z } from 'zod/v4';
 import { openString } from '../shared/open-string';
 import {
   type EitherCase,
-  providerPreferencesSchema,
+  providerPreferencesWithOptionsSchema,
   timeoutOptionSchema,
 } from '../shared/openrouter-request-schemas';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
 import type { OpenRouterOptionsSpec } from '../shared/resolve-openrouter-options';
-
-/**
- * `provider` on `POST /audio/transcriptions`: the routing preferences, plus `options`,
- * per-provider settings OpenRouter forwards only to the provider that serves the request (keyed
- * by provider slug, e.g. `{ groq: { prompt: '...' } }`). See
- * https://openrouter.ai/docs/guides/overview/multimodal/stt.
- */
-const transcriptionProviderSchema = providerPreferencesSchema.extend({
-  options: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
-});
 
 /**
  * The `POST /audio/transcriptions` request fields that no AI SDK call option maps to, in wire
@@ -38,7 +28,11 @@ export const openRouterTranscriptionRequestFieldsSchema = z
     response_format: z.enum(['json', 'verbose_json']),
     /** With `verbose_json`: `segment` and/or `word` timestamps. */
     timestamp_granularities: z.array(openString(['word', 'segment'])),
-    provider: transcriptionProviderSchema,
+    /**
+     * Routing preferences, plus `options` per provider slug (`{ groq: { prompt: '...' } }`); see
+     * https://openrouter.ai/docs/guides/overview/multimodal/stt.
+     */
+    provider: providerPreferencesWithOptionsSchema,
   })
   .partial();
 
@@ -74,6 +68,6 @@ export type OpenRouterTranscriptionSettings = OpenRouterTranscriptionModelOption
 export const openRouterTranscriptionOptionsSpec: OpenRouterOptionsSpec = {
   fields: openRouterTranscriptionRequestFieldsSchema.shape,
   behaviour: { timeout: timeoutOptionSchema, session_id: z.string().min(1) },
-  checkedNested: { provider: transcriptionProviderSchema },
+  checkedNested: { provider: providerPreferencesWithOptionsSchema },
   reserved: new Set(['model', 'input_audio']),
 };

@@ -5,6 +5,7 @@ import type {
   Experimental_VideoModelV4FrameImage as VideoModelV4FrameImage,
 } from '@ai-sdk/provider';
 import { convertUint8ArrayToBase64 } from '@ai-sdk/provider-utils';
+import { layerOpenRouterRequest } from '../shared/layer-openrouter-request';
 import type { ResolvedOpenRouterOptions } from '../shared/resolve-openrouter-options';
 import {
   type OpenRouterVideoBehaviourOptions,
@@ -59,7 +60,7 @@ export function buildOpenRouterVideoRequest(options: {
     });
   }
 
-  const fromCallOptions = withoutUndefined({
+  const callOptions = {
     aspect_ratio: call.aspectRatio,
     // The AI SDK's resolution is WIDTHxHEIGHT, which is OpenRouter's `size`; OpenRouter's own
     // `resolution` is a tier such as `720p` (set it through providerOptions).
@@ -70,18 +71,15 @@ export function buildOpenRouterVideoRequest(options: {
     frame_images: convertFrameImages(call.image, call.frameImages),
     input_references: convertInputReferences(call.inputReferences, warnings),
     callback_url: call.webhookUrl,
+  };
+  return layerOpenRouterRequest({
+    base: { model: options.modelId, prompt: call.prompt },
+    settings: fromSettings,
+    callOptions,
+    providerExtraBody: options.providerExtraBody,
+    modelExtraBody,
+    providerOptions: fromCall,
   });
-
-  const body = withoutUndefined({
-    model: options.modelId,
-    prompt: call.prompt,
-    ...fromSettings.body,
-    ...fromCallOptions,
-    ...options.providerExtraBody,
-    ...modelExtraBody,
-    ...fromCall.body,
-  });
-  return { body, behaviour: { ...fromSettings.behaviour, ...fromCall.behaviour } };
 }
 
 const NO_OPTIONS: ResolvedVideoOptions = { body: {}, behaviour: {}, defaults: {} };
@@ -149,9 +147,4 @@ function toUrl(file: VideoModelV4File): string {
   if (file.type === 'url') return file.url;
   const base64 = typeof file.data === 'string' ? file.data : convertUint8ArrayToBase64(file.data);
   return `data:${file.mediaType};base64,${base64}`;
-}
-
-function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
-  for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
-  return record;
 }

@@ -1,6 +1,5 @@
 import {
   InvalidResponseDataError,
-  type SharedV4Warning,
   type Experimental_VideoModelV4 as VideoModelV4,
   type Experimental_VideoModelV4OperationStartResult as VideoModelV4OperationStartResult,
   type Experimental_VideoModelV4OperationStatusResult as VideoModelV4OperationStatusResult,
@@ -12,6 +11,7 @@ import {
   createOpenRouterJsonResponseHandler,
   openRouterBinaryResponseHandler,
 } from '../shared/openrouter-response-handlers';
+import { callOpenRouterJson } from '../shared/post-openrouter-json';
 import {
   buildOpenRouterVideoRequest,
   type OpenRouterVideoCallOptions,
@@ -50,22 +50,15 @@ export async function startOpenRouterVideoJob(
   model: OpenRouterVideoModelContext,
   options: OpenRouterVideoCallOptions,
 ): Promise<VideoModelV4OperationStartResult> {
-  const { config } = model;
-  const warnings: SharedV4Warning[] = config.setupWarnings();
-  const { body, behaviour } = buildOpenRouterVideoRequest({
-    modelId: model.modelId,
-    call: options,
-    settings: model.settings,
-    providerExtraBody: config.extraBody,
+  const {
+    value: job,
+    responseHeaders,
     warnings,
-  });
-  const { value: job, responseHeaders } = await requestOpenRouter({
-    config,
+  } = await callOpenRouterJson({
+    ...model,
+    options,
     path: '/videos',
-    body: { json: body },
-    headers: options.headers,
-    abortSignal: options.abortSignal,
-    timeout: behaviour.timeout,
+    build: buildOpenRouterVideoRequest,
     successfulResponseHandler: createOpenRouterJsonResponseHandler(openRouterVideoJobSchema),
   });
   const jobId = readOpenRouterVideoJobId(job);

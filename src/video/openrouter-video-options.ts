@@ -1,6 +1,10 @@
 import type { SharedV4Warning } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
-import { type EitherCase, timeoutOptionSchema } from '../shared/openrouter-request-schemas';
+import {
+  type EitherCase,
+  requestAttributionFields,
+  timeoutOptionSchema,
+} from '../shared/openrouter-request-schemas';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
 import {
   type OpenRouterOptionsSpec,
@@ -48,9 +52,7 @@ export const openRouterVideoRequestFieldsSchema = z
     provider: videoProviderSchema,
     /** A completed job to edit or extend (models that support continuation). */
     previous_job_id: z.string(),
-    user: z.string(),
-    session_id: z.string(),
-    trace: z.record(z.string(), z.unknown()),
+    ...requestAttributionFields,
   })
   .partial();
 

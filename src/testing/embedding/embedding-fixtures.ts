@@ -1,4 +1,5 @@
 import { randomAlnum } from '../shared/ids.js';
+import { withOverrides } from '../shared/scripted-json.js';
 
 /**
  * Builders for `POST /embeddings` response bodies, shaped like OpenRouter's: `{ id, object:
@@ -156,15 +157,6 @@ export function embeddingRequestInfo(body: unknown): EmbeddingRequestInfo {
     dimensions: typeof record.dimensions === 'number' ? record.dimensions : undefined,
     encodingFormat: typeof record.encoding_format === 'string' ? record.encoding_format : undefined,
   };
-}
-
-function withOverrides(
-  base: Record<string, unknown>,
-  overrides: Record<string, unknown> | undefined,
-): Record<string, unknown> {
-  const out = { ...base, ...overrides };
-  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
-  return out;
 }
 
 /** 32-bit FNV-1a of the text's UTF-16 code units. */

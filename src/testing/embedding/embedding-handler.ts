@@ -1,6 +1,6 @@
-import { notFound } from '../server/errors.js';
 import type { RecordedRequest } from '../server/recorded-request.js';
 import type { EmulatorHandler } from '../server/responses.js';
+import { scriptedJson } from '../shared/scripted-json.js';
 import { type EmbeddingScript, embeddingJson, embeddingRequestInfo } from './embedding-fixtures.js';
 
 /**
@@ -11,10 +11,7 @@ import { type EmbeddingScript, embeddingJson, embeddingRequestInfo } from './emb
 export function scriptedEmbedding(
   script: EmbeddingScript | ((request: RecordedRequest) => EmbeddingScript) = {},
 ): EmulatorHandler {
-  return (request) => {
-    if (request.method !== 'POST' || request.path !== '/embeddings') return notFound(request);
-    const resolved = typeof script === 'function' ? script(request) : script;
-    const body = embeddingJson(resolved, embeddingRequestInfo(request.body));
-    return { type: 'json', body, ...(resolved.headers ? { headers: resolved.headers } : {}) };
-  };
+  return scriptedJson('/embeddings', script, (resolved, body) =>
+    embeddingJson(resolved, embeddingRequestInfo(body)),
+  );
 }

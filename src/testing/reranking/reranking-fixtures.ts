@@ -1,4 +1,5 @@
 import { randomAlnum } from '../shared/ids.js';
+import { withOverrides } from '../shared/scripted-json.js';
 
 /**
  * Builders for `POST /rerank` response bodies, shaped like OpenRouter's: `{ id, model, provider,
@@ -137,13 +138,4 @@ export function rerankRequestInfo(body: unknown): RerankRequestInfo {
     model: typeof record.model === 'string' ? record.model : undefined,
     topN: typeof record.top_n === 'number' ? record.top_n : undefined,
   };
-}
-
-function withOverrides(
-  base: Record<string, unknown>,
-  overrides: Record<string, unknown> | undefined,
-): Record<string, unknown> {
-  const out = { ...base, ...overrides };
-  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
-  return out;
 }

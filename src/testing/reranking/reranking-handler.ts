@@ -1,6 +1,6 @@
-import { notFound } from '../server/errors.js';
 import type { RecordedRequest } from '../server/recorded-request.js';
 import type { EmulatorHandler } from '../server/responses.js';
+import { scriptedJson } from '../shared/scripted-json.js';
 import { type RerankScript, rerankJson, rerankRequestInfo } from './reranking-fixtures.js';
 
 /**
@@ -12,10 +12,7 @@ import { type RerankScript, rerankJson, rerankRequestInfo } from './reranking-fi
 export function scriptedRerank(
   script: RerankScript | ((request: RecordedRequest) => RerankScript) = {},
 ): EmulatorHandler {
-  return (request) => {
-    if (request.method !== 'POST' || request.path !== '/rerank') return notFound(request);
-    const resolved = typeof script === 'function' ? script(request) : script;
-    const body = rerankJson(resolved, rerankRequestInfo(request.body));
-    return { type: 'json', body, ...(resolved.headers ? { headers: resolved.headers } : {}) };
-  };
+  return scriptedJson('/rerank', script, (resolved, body) =>
+    rerankJson(resolved, rerankRequestInfo(body)),
+  );
 }

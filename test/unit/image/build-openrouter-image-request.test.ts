@@ -7,6 +7,7 @@ import {
   toInputReference,
 } from '../../../src/image/build-openrouter-image-request';
 import type { OpenRouterImageSettings } from '../../../src/image/openrouter-image-options';
+import { withSessionHeader } from '../../../src/shared/post-openrouter-json';
 
 const call = (overrides: Partial<ImageModelV4CallOptions> = {}): ImageModelV4CallOptions => ({
   prompt: 'a cat',
@@ -85,16 +86,22 @@ describe('buildOpenRouterImageRequest', () => {
   });
 
   it('puts the session in the x-session-id header, call over settings, with the call headers', () => {
-    const { body, headers } = build(
+    const { body, behaviour } = build(
       {
         headers: { 'x-call': '1' },
         providerOptions: { openrouter: { sessionId: 'call' } },
       },
       { session_id: 'settings' },
     );
-    expect(headers).toEqual({ 'x-call': '1', 'x-session-id': 'call' });
+    expect(behaviour.sessionId).toBe('call');
+    // The request sends the call's headers with the session (see postOpenRouterJson).
+    expect(withSessionHeader({ 'x-call': '1' }, behaviour.sessionId)).toEqual({
+      'x-call': '1',
+      'x-session-id': 'call',
+    });
     expect(body).not.toHaveProperty('session_id');
-    expect(build({ headers: { a: 'b' } }).headers).toEqual({ a: 'b' });
+    expect(build({ headers: { a: 'b' } }).behaviour.sessionId).toBeUndefined();
+    expect(withSessionHeader({ a: 'b' }, undefined)).toEqual({ a: 'b' });
   });
 
   it('returns the timeout as behaviour, not in the body', () => {

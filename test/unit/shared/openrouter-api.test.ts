@@ -5,6 +5,7 @@ import {
   lenient,
   lenientList,
   openRouterReasoningDetailSchema,
+  responseIdentityFields,
   toOpenRouterCacheControl,
 } from '../../../src/shared/openrouter-api';
 
@@ -66,5 +67,25 @@ describe('toOpenRouterCacheControl', () => {
     [[{ type: 'ephemeral' }]],
   ])('is undefined for %j', (value) => {
     expect(toOpenRouterCacheControl(value)).toBeUndefined();
+  });
+});
+
+describe('responseIdentityFields', () => {
+  const schema = z.object({ ...responseIdentityFields(), data: z.array(z.number()) }).passthrough();
+
+  it('reads id, model and provider', () => {
+    expect(
+      schema.parse({ id: 'gen-1', model: 'm/x', provider: 'OpenAI', data: [1], other: true }),
+    ).toEqual({ id: 'gen-1', model: 'm/x', provider: 'OpenAI', data: [1], other: true });
+  });
+
+  it('keeps the response when they are missing, null or invalid', () => {
+    expect(schema.parse({ data: [1] })).toEqual({ data: [1] });
+    expect(schema.parse({ id: null, model: 3, provider: {}, data: [1] })).toEqual({
+      id: null,
+      model: undefined,
+      provider: undefined,
+      data: [1],
+    });
   });
 });

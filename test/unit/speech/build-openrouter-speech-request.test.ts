@@ -4,7 +4,7 @@ import { buildOpenRouterSpeechRequest } from '../../../src/speech/build-openrout
 import type { OpenRouterSpeechSettings } from '../../../src/speech/openrouter-speech-options';
 
 function build(
-  call: Partial<Parameters<typeof buildOpenRouterSpeechRequest>[0]['options']> = {},
+  call: Partial<Parameters<typeof buildOpenRouterSpeechRequest>[0]['call']> = {},
   {
     modelId = 'openai/gpt-4o-mini-tts',
     settings = {},
@@ -18,7 +18,7 @@ function build(
   const warnings: SharedV4Warning[] = [];
   const result = buildOpenRouterSpeechRequest({
     modelId,
-    options: { text: 'Hello', ...call },
+    call: { text: 'Hello', ...call },
     settings,
     providerExtraBody,
     warnings,

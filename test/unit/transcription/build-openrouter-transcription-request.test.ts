@@ -9,7 +9,7 @@ import type { OpenRouterTranscriptionSettings } from '../../../src/transcription
 const AUDIO = new Uint8Array([0x52, 0x49, 0x46, 0x46, 1, 2, 3, 250, 251]);
 
 function build(
-  call: Partial<Parameters<typeof buildOpenRouterTranscriptionRequest>[0]['options']> = {},
+  call: Partial<Parameters<typeof buildOpenRouterTranscriptionRequest>[0]['call']> = {},
   {
     settings = {},
     providerExtraBody,
@@ -21,7 +21,7 @@ function build(
   const warnings: SharedV4Warning[] = [];
   const result = buildOpenRouterTranscriptionRequest({
     modelId: 'openai/whisper-1',
-    options: { audio: AUDIO, mediaType: 'audio/wav', ...call },
+    call: { audio: AUDIO, mediaType: 'audio/wav', ...call },
     settings,
     providerExtraBody,
     warnings,
