@@ -65,10 +65,12 @@ function withoutModelOnlySettings(
   options: Record<string, unknown> | undefined,
   warnings: SharedV4Warning[],
 ): Record<string, unknown> | undefined {
-  if (!options || !MODEL_ONLY_SETTINGS.some((key) => key in options)) return options;
+  // Anything but an object goes on as it is, for the resolver to name.
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return options;
+  if (!MODEL_ONLY_SETTINGS.some((key) => Object.hasOwn(options, key))) return options;
   const rest = { ...options };
   for (const key of MODEL_ONLY_SETTINGS) {
-    if (!(key in rest)) continue;
+    if (!Object.hasOwn(rest, key)) continue;
     delete rest[key];
     warnings.push({
       type: 'unsupported',

@@ -93,7 +93,8 @@ function resolve(
   source: string,
   warnings: SharedV4Warning[],
 ): ResolvedImageOptions {
-  if (!options || Object.keys(options).length === 0) return NO_OPTIONS;
+  // Only an absent value means no options: a number or a string is an error the resolver names.
+  if (options === undefined) return NO_OPTIONS;
   return resolveOpenRouterImageOptions(options, source, warnings);
 }
 

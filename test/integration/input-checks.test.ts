@@ -7,7 +7,17 @@
  */
 import { InvalidArgumentError, LoadAPIKeyError } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import { createProviderRegistry, generateText, streamText } from 'ai';
+import {
+  createProviderRegistry,
+  embed,
+  generateImage,
+  experimental_generateSpeech as generateSpeech,
+  generateText,
+  experimental_generateVideo as generateVideo,
+  rerank,
+  streamText,
+  experimental_transcribe as transcribe,
+} from 'ai';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOpenRouter, DEFAULT_OPENROUTER_BASE_URL } from '../../src/index';
 import { scriptedChat } from '../../src/testing/index';
@@ -159,6 +169,62 @@ describe('providerOptions.openrouter', () => {
         }),
       );
       expectInvalidArgument(error, 'providerOptions.openrouter', /must be an object/);
+    }
+    expect(ctx.emulator.requests).toHaveLength(0);
+  });
+
+  it('must be an object for every model kind: a number, a string or an array fails before any request', async () => {
+    const openrouter = ctx.openrouter;
+    const calls: Array<[string, (options: never) => Promise<unknown>]> = [
+      [
+        'embed',
+        (o) => embed({ model: openrouter.embeddingModel('m/e'), value: 'x', ...(o as object) }),
+      ],
+      [
+        'generateImage',
+        (o) =>
+          generateImage({ model: openrouter.imageModel('m/i'), prompt: 'x', ...(o as object) }),
+      ],
+      [
+        'generateVideo',
+        (o) =>
+          generateVideo({ model: openrouter.videoModel('m/v'), prompt: 'x', ...(o as object) }),
+      ],
+      [
+        'generateSpeech',
+        (o) =>
+          generateSpeech({ model: openrouter.speechModel('m/s'), text: 'x', ...(o as object) }),
+      ],
+      [
+        'transcribe',
+        (o) =>
+          transcribe({
+            model: openrouter.transcriptionModel('m/t'),
+            audio: new Uint8Array([1, 2, 3]),
+            ...(o as object),
+          }),
+      ],
+      [
+        'rerank',
+        (o) =>
+          rerank({
+            model: openrouter.rerankingModel('m/r'),
+            query: 'q',
+            documents: ['a', 'b'],
+            ...(o as object),
+          }),
+      ],
+    ];
+    for (const [name, call] of calls) {
+      for (const value of [5, 'abc', [1, 2]]) {
+        const error = await rejectionOf(call({ providerOptions: { openrouter: value } } as never));
+        expect(
+          InvalidArgumentError.isInstance(error),
+          `${name} with ${JSON.stringify(value)}: ${error}`,
+        ).toBe(true);
+        expect((error as InvalidArgumentError).argument).toBe('providerOptions.openrouter');
+        expect((error as Error).message).toMatch(/must be an object/);
+      }
     }
     expect(ctx.emulator.requests).toHaveLength(0);
   });
