@@ -52,7 +52,11 @@ export const withRange = (spread: Spread, digits = 2) =>
  * Per-round ratios `a[i] / b[i]` of two clients' samples (the same round ran both, close in time,
  * so the machine's load mostly cancels out), summarised.
  */
-export function perRoundRatio(a: Sample[], b: Sample[], key: 'cpuMs' | 'wallMs'): Spread {
+export function perRoundRatio(
+  a: Array<Pick<Sample, 'cpuMs' | 'wallMs'>>,
+  b: Array<Pick<Sample, 'cpuMs' | 'wallMs'>>,
+  key: 'cpuMs' | 'wallMs',
+): Spread {
   return spreadOf(a.map((sample, round) => sample[key] / b[round]![key]));
 }
 

@@ -7,11 +7,18 @@
  *   on the built `dist/` (bench/embeddings.ts; `npm run build` first).
  * - `cold-start`: `import()` of the built main entry in fresh processes, alone and after `ai`,
  *   and the first chat result, against the incumbent (bench/cold-start.ts; `npm run build` first).
+ * - `image`, `speech`, `transcription`, `completion` (or `kinds` for all four): one model kind of
+ *   the built `dist/` against its raw floor (bench/kinds.ts).
  */
 const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   chat: () => import('./chat'),
   embeddings: () => import('./embeddings'),
   'cold-start': () => import('./cold-start'),
+  image: () => import('./kinds'),
+  speech: () => import('./kinds'),
+  transcription: () => import('./kinds'),
+  completion: () => import('./kinds'),
+  kinds: () => import('./kinds'),
 };
 
 const chosen = process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? 'chat';
