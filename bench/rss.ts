@@ -9,7 +9,7 @@
  * - `after a short call`: one 20-delta stream of the same client first (its modules loaded, its
  *   code compiled), then a full GC and the baseline. (A warm-up on the tool stream itself would
  *   leave the heap grown to its size, and RSS does not shrink back: nothing would show.)
- * RSS is sampled every 4 parts and at the end; the read content is checked as everywhere.
+ * RSS is sampled at every part, every millisecond and at the end; the read content is checked as everywhere.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -21,10 +21,9 @@ import { CollectingSink } from './sink';
 export type RssMode = 'first call' | 'after a short call';
 
 class RssSink extends CollectingSink {
-  private parts = 0;
   peak = 0;
   override part(): void {
-    if (++this.parts % 4 === 0) this.sample();
+    this.sample();
   }
   sample(): void {
     const rss = process.memoryUsage.rss();
@@ -47,7 +46,11 @@ async function child(baseURL: string, scenarioKey: string, clientName: string, m
   const baseline = process.memoryUsage.rss();
   const sink = new RssSink();
   sink.peak = baseline;
+  // Every part, and every millisecond: our client emits a part per network read (deltas joined),
+  // the floor one per event, so the timer keeps the sampling comparable.
+  const timer = setInterval(() => sink.sample(), 1);
   await client.run(scenario, sink);
+  clearInterval(timer);
   sink.sample();
   const problem = sink.mismatch(scenario.expected, client.parsedToolInputs);
   process.send?.({ problem, peakMB: (sink.peak - baseline) / 2 ** 20 }, () => process.exit(0));
