@@ -7,9 +7,10 @@
  * - `first call`: modules imported, nothing run yet; the call loads whatever it loads lazily
  *   and compiles its code (what a one-shot script or serverless invocation sees);
  * - `after a short call`: one 20-delta stream of the same client first (its modules loaded, its
- *   code compiled), then a full GC and the baseline. (A warm-up on the tool stream itself would
- *   leave the heap grown to its size, and RSS does not shrink back: nothing would show.)
- * RSS is sampled at every part, every millisecond and at the end; the read content is checked as everywhere.
+ *   code compiled), then the baseline. (A warm-up on the tool stream itself would leave the heap
+ *   grown to its size, and RSS does not shrink back: nothing would show.)
+ * No forced GC before the baseline (it leaves committed pages that the run then reuses unseen).
+ * RSS is sampled at every part, every millisecond and at the end; the content is checked.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
