@@ -11,10 +11,9 @@
  *   eventsource-parser + `JSON.parse` + string concatenation.
  * Our client calls the model's `do*` method. 2 warm-up + 7 measured rounds (BENCH_ROUNDS), the
  * clients alternating; × floor as the median of per-round ratios (min–max). Every run's output is
- * checked (exit 1 when wrong). Bytes: the peak of `arrayBuffers` above the baseline (after a full
- * GC), sampled every millisecond while the call runs, ÷ the payload: approximate (samples fall
- * between reads only, and freed buffers linger until V8 releases them), but a client that holds
- * one more copy of the bytes shows about 1 more.
+ * checked (exit 1 when wrong). A copy of a few MB more than the floor makes shows as CPU time
+ * above it. (Sampling `arrayBuffers` during the call was tried and dropped: it moved in steps of
+ * whole MB that did not depend on the client.)
  */
 import { fork } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -331,32 +330,20 @@ async function benches(baseURL: string, kind: Kind): Promise<KindBench> {
 interface Run {
   wallMs: number;
   cpuMs: number;
-  peakBytes: number;
 }
 
 async function runOnce(bench: KindBench, client: KindClient): Promise<Run> {
   await new Promise((resolve) => setTimeout(resolve, 5));
   gc?.();
-  const baseline = process.memoryUsage().arrayBuffers;
-  let peak = baseline;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().arrayBuffers);
-  }, 1);
   const cpu = process.cpuUsage();
   const start = performance.now();
-  let output: unknown;
-  try {
-    output = await client.run();
-  } finally {
-    clearInterval(sampler);
-  }
+  const output = await client.run();
   const wallMs = performance.now() - start;
   const used = process.cpuUsage(cpu);
-  peak = Math.max(peak, process.memoryUsage().arrayBuffers);
   const problem = bench.check(output);
   if (problem) throw new WrongOutput(`${client.name} on ${bench.label}: ${problem}`);
   const cpuMs = (used.user + used.system) / 1000;
-  return { wallMs, cpuMs, peakBytes: peak - baseline };
+  return { wallMs, cpuMs };
 }
 
 async function measure(kind: Kind, baseURL: string): Promise<string> {
@@ -374,30 +361,18 @@ async function measure(kind: Kind, baseURL: string): Promise<string> {
   const rows = bench.clients.map((client) => {
     const runs = samples.get(client)!;
     const isFloor = client === floor;
-    const peak = fixed(median(runs.map((run) => run.peakBytes)) / bench.payloadBytes);
     return [
       client.name,
       fixed(median(runs.map((run) => run.wallMs))),
       fixed(median(runs.map((run) => run.cpuMs))),
       isFloor ? '' : withRange(perRoundRatio(runs, floorRuns, 'wallMs')),
       isFloor ? '' : withRange(perRoundRatio(runs, floorRuns, 'cpuMs')),
-      peak,
     ];
   });
   return [
     `## ${bench.label} (${(bench.payloadBytes / 2 ** 20).toFixed(1)} MB payload)`,
     '',
-    table(
-      [
-        'client',
-        'ms',
-        'CPU ms',
-        '× floor (min–max)',
-        'CPU × floor (min–max)',
-        'peak arrayBuffers ÷ payload',
-      ],
-      rows,
-    ),
+    table(['client', 'ms', 'CPU ms', '× floor (min–max)', 'CPU × floor (min–max)'], rows),
   ].join('\n');
 }
 
