@@ -6,6 +6,7 @@ import type { LanguageModelV4, LanguageModelV4CallOptions } from '@ai-sdk/provid
 import { createOpenRouter as createIncumbent } from '@openrouter/ai-sdk-provider';
 import { generateText, jsonSchema, type LanguageModel, streamText, type ToolSet, tool } from 'ai';
 import { createParser } from 'eventsource-parser';
+import { ensureBuiltEntry } from './built-entry';
 import type { Sink } from './sink';
 import type { Scenario } from './streams';
 
@@ -26,10 +27,12 @@ const PROMPT: LanguageModelV4CallOptions['prompt'] = [
   { role: 'user', content: [{ type: 'text', text: PROMPT_TEXT }] },
 ];
 
-/** Our package: src/ through tsx, or a built entry (BENCH_OURS_ENTRY, e.g. for profiling). */
-const { createOpenRouter: createOurs } = (await import(
-  process.env.BENCH_OURS_ENTRY ?? '../src/index'
-)) as typeof import('../src/index');
+/**
+ * Our package as users load it: the built `dist/index.js` (built first when absent), or another
+ * entry (BENCH_OURS_ENTRY: a sourcemapped bundle for profiling, or `src/index.ts` through tsx).
+ */
+export const oursEntry = process.env.BENCH_OURS_ENTRY ?? ensureBuiltEntry();
+const { createOpenRouter: createOurs } = (await import(oursEntry)) as typeof import('../src/index');
 
 // ai 7 would print the providers' setup warnings on every call.
 (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;

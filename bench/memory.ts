@@ -10,7 +10,7 @@
  * The probe keeps no content itself, so the numbers are the client's.
  */
 import type { Client } from './clients';
-import { median } from './measure';
+import { median, WrongOutputError } from './measure';
 import type { Sink } from './sink';
 import type { Scenario } from './streams';
 
@@ -66,7 +66,7 @@ export async function measureMemory(
     scenario.expected.tools.reduce((n, call) => n + call.input.length, 0);
   // Parsed tool inputs are re-serialised: only check the count where it is exact.
   if (!client.parsedToolInputs && probe.chars !== expected) {
-    throw new Error(`${client.name}: read ${probe.chars} chars instead of ${expected}`);
+    throw new WrongOutputError(`${client.name}: read ${probe.chars} chars instead of ${expected}`);
   }
   const mb = (bytes: number) => (bytes - baseline) / 2 ** 20;
   return { peakMB: mb(probe.peak), liveMB: canMeasureLiveHeap ? mb(probe.live) : Number.NaN };

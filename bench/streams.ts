@@ -38,11 +38,38 @@ function words(count: number, offset = 0): string[] {
   return Array.from({ length: count }, (_, index) => `tok${index + offset} `);
 }
 
-/** `text` in fragments of `size` characters (ASCII, so never inside a code point). */
-function cut(text: string, size: number): string[] {
+/**
+ * `text` in fragments of `min` to `max` characters, the lengths drawn from a fixed-seed
+ * generator (the same on every run and in every process). ASCII, so never inside a code point.
+ */
+function cutVarying(text: string, min: number, max: number, seed: number): string[] {
+  let state = seed >>> 0 || 1;
+  const next = () => {
+    // xorshift32: deterministic, no dependency
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state;
+  };
   const out: string[] = [];
-  for (let at = 0; at < text.length; at += size) out.push(text.slice(at, at + size));
+  for (let at = 0; at < text.length; ) {
+    const size = min + (next() % (max - min + 1));
+    out.push(text.slice(at, at + size));
+    at += size;
+  }
   return out;
+}
+
+const PROSE =
+  'The quick brown fox jumps over the lazy dog while the model streams its answer token by token. ';
+
+/** Exactly `count` fragments of 3 to 5 characters of prose (as a tokenizer's deltas look). */
+function deltas(count: number, seed: number): string[] {
+  // 4 characters per fragment on average: enough text for `count` fragments, then trimmed.
+  const text = PROSE.repeat(Math.ceil((count * 5) / PROSE.length) + 1);
+  return cutVarying(text, 3, 5, seed).slice(0, count);
 }
 
 /** A JSON argument object (~2 KB for 40 lines), as a code-writing tool would receive. */
@@ -99,8 +126,6 @@ function jsonScenario(id: string, label: string, script: ChatScript): Scenario {
   };
 }
 
-const TEXT_WORDS = words(20_000);
-
 /** Joins every `size` consecutive fragments: the same content in fewer chunks. */
 function coarser(fragments: string[], size: number): string[] {
   const out: string[] = [];
@@ -110,19 +135,21 @@ function coarser(fragments: string[], size: number): string[] {
   return out;
 }
 
-const reasoningScript = (fragments: number) =>
+/** Reasoning as `delta.reasoning` plus `reasoning_details` fragments, then the text. */
+const reasoningScript = (fragments: number, piece: (count: number, seed: number) => string[]) =>
   ({
-    reasoning: words(fragments, 100_000),
+    reasoning: piece(fragments, 2),
     reasoningFormat: 'anthropic-claude-v1',
     reasoningSignature: 'EqQBCkgIARABGAIiQL2bench-signature',
-    text: words(fragments),
+    text: piece(fragments, 3),
   }) satisfies ChatScript;
 
+/** 8 calls whose JSON arguments stream in pieces of 2 to 8 characters. */
 const toolCalls = (lineCount: number) =>
   Array.from({ length: 8 }, (_, index) => ({
     id: `call_bench_${index}`,
     name: `write_file_${index}`,
-    arguments: cut(toolArguments(index, lineCount), 8),
+    arguments: cutVarying(toolArguments(index, lineCount), 2, 8, 100 + index),
   }));
 
 /** The same content in a tenth (text, reasoning) or an eighth (tool arguments) of the chunks. */
@@ -137,16 +164,28 @@ function coarse(script: ChatScript): ChatScript {
   };
 }
 
-export function buildScenarios() {
-  const text = streamScenario('bench/text', '20,000 text deltas', { text: TEXT_WORDS });
+/** The three streams of the performance issue and the short one (cheap to build). */
+export function buildStreamScenarios() {
+  // The three shapes of the performance issue, as an outside bench measures them.
+  const text = streamScenario('bench/text', 'text: 20,000 deltas of 3-5 chars', {
+    text: deltas(20_000, 1),
+  });
   const reasoning = streamScenario(
     'bench/reasoning',
-    '5,000 reasoning + 5,000 text',
-    reasoningScript(5_000),
+    'reasoning: 10,000 reasoning + 10,000 text deltas',
+    reasoningScript(10_000, deltas),
   );
-  const tools = streamScenario('bench/tools', '8 parallel tool calls, 2 KB args in 8-byte pieces', {
+  const tools = streamScenario('bench/tools', 'tools: 8 calls, ~2 KB args in 2-8 char pieces', {
     toolCalls: toolCalls(40),
   });
+  const short = streamScenario('bench/short', 'short stream (20 text deltas)', {
+    text: words(20),
+  });
+  return { text, reasoning, tools, short };
+}
+
+export function buildScenarios() {
+  const { text, reasoning, tools, short } = buildStreamScenarios();
   // Memory pairs: ~100,000 chunks against the same content in ~10,000, so what is retained per
   // chunk stands out of the heap's noise (±100-300 KB between runs, i.e. ±3 B per extra chunk).
   const textHuge = streamScenario('bench/text-huge', '100,000 text deltas', {
@@ -160,24 +199,25 @@ export function buildScenarios() {
   const reasoningHuge = streamScenario(
     'bench/reasoning-huge',
     '50,000 reasoning + 50,000 text',
-    reasoningScript(50_000),
+    reasoningScript(50_000, (count, seed) => words(count, seed === 2 ? 100_000 : 0)),
   );
   const reasoningHugeCoarse = streamScenario(
     'bench/reasoning-huge-coarse',
     '5,000 + 5,000',
     coarse(reasoningHuge.script),
   );
-  const toolsHuge = streamScenario('bench/tools-huge', '8 tool calls, 100 KB args, 8-byte pieces', {
-    toolCalls: toolCalls(1_900),
-  });
+  const toolsHuge = streamScenario(
+    'bench/tools-huge',
+    '8 tool calls, 100 KB args, 2-8 char pieces',
+    {
+      toolCalls: toolCalls(1_900),
+    },
+  );
   const toolsHugeCoarse = streamScenario(
     'bench/tools-huge-coarse',
-    '64-byte pieces',
+    'pieces joined by 8',
     coarse(toolsHuge.script),
   );
-  const short = streamScenario('bench/short', 'short stream (20 text deltas)', {
-    text: words(20),
-  });
   const generate = jsonScenario('bench/generate', 'doGenerate, ~50 KB JSON', {
     reasoning: words(1_000, 500_000).join(''),
     reasoningFormat: 'anthropic-claude-v1',

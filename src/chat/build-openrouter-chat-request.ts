@@ -75,8 +75,19 @@ async function resolveOptions(
   if (options == null || (isPlainObject(options) && Object.keys(options).length === 0)) {
     return NO_OPTIONS;
   }
-  const { resolveOpenRouterChatOptions } = await import('./openrouter-chat-options');
+  const { resolveOpenRouterChatOptions } = await loadChatOptions();
   return resolveOpenRouterChatOptions(options, source, warnings);
+}
+
+let chatOptions: Promise<typeof import('./openrouter-chat-options')> | undefined;
+
+/** The option schemas, imported once per process (see `loadChatCall`); a failure is retried. */
+function loadChatOptions(): Promise<typeof import('./openrouter-chat-options')> {
+  chatOptions ??= import('./openrouter-chat-options').catch((error: unknown) => {
+    chatOptions = undefined;
+    throw error;
+  });
+  return chatOptions;
 }
 
 function mapResponseFormat(

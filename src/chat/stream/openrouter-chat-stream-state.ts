@@ -10,7 +10,7 @@ import {
   type SharedV4ProviderMetadata,
   type SharedV4Warning,
 } from '@ai-sdk/provider';
-import { boundJsonDepth, deepValueWarning } from '../../shared/bound-json-depth';
+import { boundJsonDepth, deepValueWarning, MAX_JSON_DEPTH } from '../../shared/bound-json-depth';
 import { mapOpenRouterFinishReason } from '../../shared/map-openrouter-finish-reason';
 import {
   createOpenRouterResponseError,
@@ -134,7 +134,8 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
     }
     let chunk: unknown;
     try {
-      chunk = this.boundDepth(JSON.parse(data));
+      chunk = JSON.parse(data);
+      if (mayNestDeeperThan(data, MAX_JSON_DEPTH)) chunk = this.boundDepth(chunk);
     } catch (cause) {
       this.fail(
         new InvalidResponseDataError({
@@ -410,6 +411,23 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
       ...(typeof chunk.created === 'number' ? { timestamp: new Date(chunk.created * 1000) } : {}),
     });
   }
+}
+
+/**
+ * Whether the JSON text `data` may hold a value nested more than `limit` levels deep. Each level
+ * opens with its own `{` or `[`, so text with at most `limit` of them cannot (brackets inside
+ * strings only make the count larger, never smaller). Counting with `indexOf` costs a fraction
+ * of walking the parsed event, which most events then skip.
+ */
+export function mayNestDeeperThan(data: string, limit: number): boolean {
+  let count = 0;
+  for (let at = data.indexOf('{'); at >= 0; at = data.indexOf('{', at + 1)) {
+    if (++count > limit) return true;
+  }
+  for (let at = data.indexOf('['); at >= 0; at = data.indexOf('[', at + 1)) {
+    if (++count > limit) return true;
+  }
+  return false;
 }
 
 function truncate(text: string): string {
