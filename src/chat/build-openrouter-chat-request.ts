@@ -1,5 +1,6 @@
 import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
 import { isPlainObject } from '../shared/check-option-value';
+import { loadOnce } from '../shared/load-once';
 import type { ResolvedOpenRouterOptions } from '../shared/resolve-openrouter-options';
 import { applyCallSampling, modelSampling } from '../shared/sampling-defaults';
 import type { OpenRouterBehaviourOptions, OpenRouterChatSettings } from './openrouter-chat-options';
@@ -79,16 +80,8 @@ async function resolveOptions(
   return resolveOpenRouterChatOptions(options, source, warnings);
 }
 
-let chatOptions: Promise<typeof import('./openrouter-chat-options')> | undefined;
-
-/** The option schemas, imported once per process (see `loadChatCall`); a failure is retried. */
-function loadChatOptions(): Promise<typeof import('./openrouter-chat-options')> {
-  chatOptions ??= import('./openrouter-chat-options').catch((error: unknown) => {
-    chatOptions = undefined;
-    throw error;
-  });
-  return chatOptions;
-}
+/** The option schemas, loaded when a call first has options (see `loadOnce`). */
+const loadChatOptions = loadOnce(() => import('./openrouter-chat-options'));
 
 function mapResponseFormat(
   responseFormat: LanguageModelV4CallOptions['responseFormat'],

@@ -5,6 +5,7 @@ import type {
   LanguageModelV4StreamResult,
 } from '@ai-sdk/provider';
 import { type CallSignal, openCallSignal } from '../shared/call-signal';
+import { loadOnce } from '../shared/load-once';
 import { type OpenRouterTimeout, parseOpenRouterTimeout } from '../shared/request-timeout';
 import type { OpenRouterChatCall } from './generate-openrouter-chat';
 import type { OpenRouterChatConfig } from './openrouter-chat-config';
@@ -97,17 +98,5 @@ export class OpenRouterChatLanguageModel implements LanguageModelV4 {
   }
 }
 
-let chatCall: Promise<typeof import('./generate-openrouter-chat')> | undefined;
-
-/**
- * The call's code, imported once per process. `import()` of an already loaded module is not free:
- * about 35 µs in plain Node, and a round trip to the loader thread (about 1 ms of CPU) under
- * module hooks such as tsx's, on every call. A failed import is not kept, so a later call retries.
- */
-function loadChatCall(): Promise<typeof import('./generate-openrouter-chat')> {
-  chatCall ??= import('./generate-openrouter-chat').catch((error: unknown) => {
-    chatCall = undefined;
-    throw error;
-  });
-  return chatCall;
-}
+/** The call's code, loaded with the first call (see `loadOnce`). */
+const loadChatCall = loadOnce(() => import('./generate-openrouter-chat'));

@@ -4,6 +4,7 @@ import type {
   LanguageModelV4GenerateResult,
   LanguageModelV4StreamResult,
 } from '@ai-sdk/provider';
+import { loadOnce } from '../shared/load-once';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
 import type { OpenRouterCompletionCall } from './generate-openrouter-completion';
 import type { OpenRouterCompletionSettings } from './openrouter-completion-options';
@@ -40,12 +41,15 @@ export class OpenRouterCompletionLanguageModel implements LanguageModelV4 {
   }
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
-    const { generateOpenRouterCompletion } = await import('./generate-openrouter-completion');
+    const { generateOpenRouterCompletion } = await loadGenerateOpenrouterCompletion();
     return generateOpenRouterCompletion(this.call(options));
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
-    const { streamOpenRouterCompletion } = await import('./generate-openrouter-completion');
+    const { streamOpenRouterCompletion } = await loadGenerateOpenrouterCompletion();
     return streamOpenRouterCompletion(this.call(options));
   }
 }
+
+/** The call code, loaded with the first call (see `loadOnce`). */
+const loadGenerateOpenrouterCompletion = loadOnce(() => import('./generate-openrouter-completion'));

@@ -1,5 +1,4 @@
 import {
-  APICallError,
   InvalidResponseDataError,
   type JSONObject,
   type JSONValue,
@@ -12,6 +11,7 @@ import {
   type OpenRouterErrorObject,
 } from '../shared/openrouter-error';
 import {
+  createStreamReadError,
   createTruncatedStreamError,
   type SseEventConsumer,
 } from '../shared/openrouter-event-stream';
@@ -99,18 +99,7 @@ export class OpenRouterCompletionStreamState implements SseEventConsumer {
   readError(cause: unknown): void {
     // After the finish reason the answer is complete: losing the usage chunk is not an error.
     if (this.phase !== 'reading' && !this.failed) return;
-    if (APICallError.isInstance(cause)) {
-      this.fail(cause); // already describes itself (a timeout)
-      return;
-    }
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    this.fail(
-      createTruncatedStreamError(
-        this.options.request,
-        `The connection to OpenRouter was lost mid-stream (${reason})`,
-        cause,
-      ),
-    );
+    this.fail(createStreamReadError(this.options.request, cause));
   }
 
   end(): void {

@@ -3,6 +3,7 @@ import type {
   Experimental_DecisionModelV4CallOptions as DecisionModelV4CallOptions,
   Experimental_DecisionModelV4Result as DecisionModelV4Result,
 } from '@ai-sdk/provider';
+import { loadOnce } from '../shared/load-once';
 import type { OpenRouterDecisionWireState } from './build-openrouter-decision-request';
 import type { OpenRouterDecisionConfig } from './openrouter-decision-config';
 import type { OpenRouterDecisionSettings } from './openrouter-decision-options';
@@ -33,7 +34,7 @@ export class OpenRouterDecisionModel implements DecisionModelV4 {
 
   /** `ai` passes the state as parts (text, JSON, files), which become the wire's `state`. */
   async doDecide(options: DecisionModelV4CallOptions): Promise<DecisionModelV4Result> {
-    const { toWireState } = await import('./build-openrouter-decision-request');
+    const { toWireState } = await loadBuildOpenrouterDecisionRequest();
     return this.decide(options, toWireState(options.state));
   }
 
@@ -47,7 +48,7 @@ export class OpenRouterDecisionModel implements DecisionModelV4 {
       state: DecisionModelV4CallOptions['state'] | OpenRouterDecisionWireState;
     },
   ): Promise<DecisionModelV4Result> {
-    const { toWireState } = await import('./build-openrouter-decision-request');
+    const { toWireState } = await loadBuildOpenrouterDecisionRequest();
     const { state } = options;
     return this.decide(
       options,
@@ -59,7 +60,7 @@ export class OpenRouterDecisionModel implements DecisionModelV4 {
     options: Omit<DecisionModelV4CallOptions, 'state'>,
     state: OpenRouterDecisionWireState,
   ): Promise<DecisionModelV4Result> {
-    const { generateOpenRouterDecision } = await import('./generate-openrouter-decision');
+    const { generateOpenRouterDecision } = await loadGenerateOpenrouterDecision();
     return generateOpenRouterDecision({
       modelId: this.modelId,
       settings: this.settings,
@@ -85,3 +86,9 @@ function isStateParts(state: unknown): state is DecisionModelV4CallOptions['stat
     )
   );
 }
+
+/** The call code, loaded with the first call (see `loadOnce`). */
+const loadBuildOpenrouterDecisionRequest = loadOnce(
+  () => import('./build-openrouter-decision-request'),
+);
+const loadGenerateOpenrouterDecision = loadOnce(() => import('./generate-openrouter-decision'));

@@ -5,6 +5,7 @@ import {
   InvalidArgumentError,
   TooManyEmbeddingValuesForCallError,
 } from '@ai-sdk/provider';
+import { loadOnce } from '../shared/load-once';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
 import type { OpenRouterEmbeddingSettings } from './openrouter-embedding-options';
 
@@ -62,7 +63,7 @@ export class OpenRouterEmbeddingModel implements EmbeddingModelV4 {
         values: options.values,
       });
     }
-    const { generateOpenRouterEmbeddings } = await import('./generate-openrouter-embedding');
+    const { generateOpenRouterEmbeddings } = await loadGenerateOpenrouterEmbedding();
     return generateOpenRouterEmbeddings({
       modelId: this.modelId,
       settings: this.settings,
@@ -71,3 +72,6 @@ export class OpenRouterEmbeddingModel implements EmbeddingModelV4 {
     });
   }
 }
+
+/** The call code, loaded with the first call (see `loadOnce`). */
+const loadGenerateOpenrouterEmbedding = loadOnce(() => import('./generate-openrouter-embedding'));

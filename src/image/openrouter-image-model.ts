@@ -4,6 +4,7 @@ import {
   type ImageModelV4Result,
   InvalidArgumentError,
 } from '@ai-sdk/provider';
+import { loadOnce } from '../shared/load-once';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
 import type { OpenRouterImageSettings } from './openrouter-image-options';
 
@@ -49,7 +50,7 @@ export class OpenRouterImageModel implements ImageModelV4 {
   async doGenerate(options: ImageModelV4CallOptions): Promise<ImageModelV4Result> {
     // The call (request building, schemas, downloads, mapping) loads with the first call (most
     // apps never generate images, and the main entry stays small).
-    const { generateOpenRouterImages } = await import('./generate-openrouter-image');
+    const { generateOpenRouterImages } = await loadGenerateOpenrouterImage();
     return generateOpenRouterImages({
       modelId: this.modelId,
       settings: this.settings,
@@ -58,3 +59,6 @@ export class OpenRouterImageModel implements ImageModelV4 {
     });
   }
 }
+
+/** The call code, loaded with the first call (see `loadOnce`). */
+const loadGenerateOpenrouterImage = loadOnce(() => import('./generate-openrouter-image'));

@@ -3,6 +3,7 @@ import type {
   RerankingModelV4CallOptions,
   RerankingModelV4Result,
 } from '@ai-sdk/provider';
+import { loadOnce } from '../shared/load-once';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
 import type { OpenRouterRerankingSettings } from './openrouter-reranking-options';
 
@@ -26,7 +27,7 @@ export class OpenRouterRerankingModel implements RerankingModelV4 {
   }
 
   async doRerank(options: RerankingModelV4CallOptions): Promise<RerankingModelV4Result> {
-    const { generateOpenRouterReranking } = await import('./generate-openrouter-reranking');
+    const { generateOpenRouterReranking } = await loadGenerateOpenrouterReranking();
     return generateOpenRouterReranking({
       modelId: this.modelId,
       settings: this.settings,
@@ -35,3 +36,6 @@ export class OpenRouterRerankingModel implements RerankingModelV4 {
     });
   }
 }
+
+/** The call code, loaded with the first call (see `loadOnce`). */
+const loadGenerateOpenrouterReranking = loadOnce(() => import('./generate-openrouter-reranking'));

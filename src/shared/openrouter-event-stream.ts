@@ -243,3 +243,21 @@ export function createTruncatedStreamError(
     isRetryable: true,
   });
 }
+
+/**
+ * The error for a body that could not be read to the end (connection reset, a timeout, ...):
+ * an `APICallError` the request layer already made (a timeout describes itself) as it is,
+ * anything else as a retryable truncated-stream error, like a failed fetch.
+ */
+export function createStreamReadError(
+  request: { url: string; requestBodyValues: unknown; responseHeaders: Record<string, string> },
+  cause: unknown,
+): APICallError {
+  if (APICallError.isInstance(cause)) return cause;
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return createTruncatedStreamError(
+    request,
+    `The connection to OpenRouter was lost mid-stream (${reason})`,
+    cause,
+  );
+}

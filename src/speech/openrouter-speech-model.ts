@@ -3,6 +3,7 @@ import type {
   SpeechModelV4CallOptions,
   SpeechModelV4Result,
 } from '@ai-sdk/provider';
+import { loadOnce } from '../shared/load-once';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
 import type { OpenRouterSpeechSettings } from './openrouter-speech-options';
 
@@ -26,7 +27,7 @@ export class OpenRouterSpeechModel implements SpeechModelV4 {
   }
 
   async doGenerate(options: SpeechModelV4CallOptions): Promise<SpeechModelV4Result> {
-    const { generateOpenRouterSpeech } = await import('./generate-openrouter-speech');
+    const { generateOpenRouterSpeech } = await loadGenerateOpenrouterSpeech();
     return generateOpenRouterSpeech({
       modelId: this.modelId,
       settings: this.settings,
@@ -35,3 +36,6 @@ export class OpenRouterSpeechModel implements SpeechModelV4 {
     });
   }
 }
+
+/** The call code, loaded with the first call (see `loadOnce`). */
+const loadGenerateOpenrouterSpeech = loadOnce(() => import('./generate-openrouter-speech'));

@@ -3,6 +3,7 @@ import type {
   TranscriptionModelV4CallOptions,
   TranscriptionModelV4Result,
 } from '@ai-sdk/provider';
+import { loadOnce } from '../shared/load-once';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
 import type { OpenRouterTranscriptionSettings } from './openrouter-transcription-options';
 
@@ -27,7 +28,7 @@ export class OpenRouterTranscriptionModel implements TranscriptionModelV4 {
   }
 
   async doGenerate(options: TranscriptionModelV4CallOptions): Promise<TranscriptionModelV4Result> {
-    const { generateOpenRouterTranscription } = await import('./generate-openrouter-transcription');
+    const { generateOpenRouterTranscription } = await loadGenerateOpenrouterTranscription();
     return generateOpenRouterTranscription({
       modelId: this.modelId,
       settings: this.settings,
@@ -36,3 +37,8 @@ export class OpenRouterTranscriptionModel implements TranscriptionModelV4 {
     });
   }
 }
+
+/** The call code, loaded with the first call (see `loadOnce`). */
+const loadGenerateOpenrouterTranscription = loadOnce(
+  () => import('./generate-openrouter-transcription'),
+);

@@ -3,6 +3,7 @@ import type {
   Experimental_VideoModelV4OperationStartResult as VideoModelV4OperationStartResult,
   Experimental_VideoModelV4OperationStatusResult as VideoModelV4OperationStatusResult,
 } from '@ai-sdk/provider';
+import { loadOnce } from '../shared/load-once';
 import type { OpenRouterModelConfig } from '../shared/openrouter-config';
 import type { OpenRouterVideoCallOptions } from './build-openrouter-video-request';
 import type {
@@ -51,14 +52,14 @@ export class OpenRouterVideoModel implements VideoModelV4 {
   }
 
   async doStart(options: OpenRouterVideoCallOptions): Promise<VideoModelV4OperationStartResult> {
-    const { startOpenRouterVideoJob } = await import('./openrouter-video-job');
+    const { startOpenRouterVideoJob } = await loadOpenrouterVideoJob();
     return startOpenRouterVideoJob(this.context(), options);
   }
 
   async doStatus(
     options: OpenRouterVideoStatusOptions,
   ): Promise<VideoModelV4OperationStatusResult> {
-    const { checkOpenRouterVideoJob } = await import('./openrouter-video-job');
+    const { checkOpenRouterVideoJob } = await loadOpenrouterVideoJob();
     return checkOpenRouterVideoJob(this.context(), options);
   }
 
@@ -66,3 +67,6 @@ export class OpenRouterVideoModel implements VideoModelV4 {
     return { modelId: this.modelId, settings: this.settings, config: this.config };
   }
 }
+
+/** The call code, loaded with the first call (see `loadOnce`). */
+const loadOpenrouterVideoJob = loadOnce(() => import('./openrouter-video-job'));

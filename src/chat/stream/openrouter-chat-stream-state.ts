@@ -1,5 +1,4 @@
 import {
-  APICallError,
   InvalidResponseDataError,
   type JSONObject,
   type JSONValue,
@@ -17,6 +16,7 @@ import {
   type OpenRouterErrorObject,
 } from '../../shared/openrouter-error';
 import {
+  createStreamReadError,
   createTruncatedStreamError,
   type SseEventConsumer,
 } from '../../shared/openrouter-event-stream';
@@ -164,18 +164,7 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
     // After the finish reason the answer is complete: a connection that drops before the
     // usage chunk or [DONE] loses nothing worth an error (or a re-billed retry).
     if (this.phase !== 'reading' && !this.failed) return;
-    if (APICallError.isInstance(cause)) {
-      this.fail(cause); // already describes itself (a timeout)
-      return;
-    }
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    this.fail(
-      createTruncatedStreamError(
-        this.options.request,
-        `The connection to OpenRouter was lost mid-stream (${reason})`,
-        cause,
-      ),
-    );
+    this.fail(createStreamReadError(this.options.request, cause));
   }
 
   /** End of the body: flush open blocks and calls, then `finish`. Idempotent. */
