@@ -41,15 +41,15 @@ export class OpenRouterCompletionLanguageModel implements LanguageModelV4 {
   }
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
-    const { generateOpenRouterCompletion } = await loadGenerateOpenrouterCompletion();
+    const { generateOpenRouterCompletion } = await loadCompletionCall();
     return generateOpenRouterCompletion(this.call(options));
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
-    const { streamOpenRouterCompletion } = await loadGenerateOpenrouterCompletion();
+    const { streamOpenRouterCompletion } = await loadCompletionCall();
     return streamOpenRouterCompletion(this.call(options));
   }
 }
 
 /** The call code, loaded with the first call (see `loadOnce`). */
-const loadGenerateOpenrouterCompletion = loadOnce(() => import('./generate-openrouter-completion'));
+const loadCompletionCall = loadOnce(() => import('./generate-openrouter-completion'));

@@ -34,7 +34,7 @@ export class OpenRouterDecisionModel implements DecisionModelV4 {
 
   /** `ai` passes the state as parts (text, JSON, files), which become the wire's `state`. */
   async doDecide(options: DecisionModelV4CallOptions): Promise<DecisionModelV4Result> {
-    const { toWireState } = await loadBuildOpenrouterDecisionRequest();
+    const { toWireState } = await loadDecisionRequestBuilder();
     return this.decide(options, toWireState(options.state));
   }
 
@@ -48,7 +48,7 @@ export class OpenRouterDecisionModel implements DecisionModelV4 {
       state: DecisionModelV4CallOptions['state'] | OpenRouterDecisionWireState;
     },
   ): Promise<DecisionModelV4Result> {
-    const { toWireState } = await loadBuildOpenrouterDecisionRequest();
+    const { toWireState } = await loadDecisionRequestBuilder();
     const { state } = options;
     return this.decide(
       options,
@@ -60,7 +60,7 @@ export class OpenRouterDecisionModel implements DecisionModelV4 {
     options: Omit<DecisionModelV4CallOptions, 'state'>,
     state: OpenRouterDecisionWireState,
   ): Promise<DecisionModelV4Result> {
-    const { generateOpenRouterDecision } = await loadGenerateOpenrouterDecision();
+    const { generateOpenRouterDecision } = await loadDecisionCall();
     return generateOpenRouterDecision({
       modelId: this.modelId,
       settings: this.settings,
@@ -88,7 +88,7 @@ function isStateParts(state: unknown): state is DecisionModelV4CallOptions['stat
 }
 
 /** The call code, loaded with the first call (see `loadOnce`). */
-const loadBuildOpenrouterDecisionRequest = loadOnce(
+const loadDecisionRequestBuilder = loadOnce(
   () => import('./build-openrouter-decision-request'),
 );
-const loadGenerateOpenrouterDecision = loadOnce(() => import('./generate-openrouter-decision'));
+const loadDecisionCall = loadOnce(() => import('./generate-openrouter-decision'));

@@ -63,7 +63,7 @@ export class OpenRouterEmbeddingModel implements EmbeddingModelV4 {
         values: options.values,
       });
     }
-    const { generateOpenRouterEmbeddings } = await loadGenerateOpenrouterEmbedding();
+    const { generateOpenRouterEmbeddings } = await loadEmbeddingCall();
     return generateOpenRouterEmbeddings({
       modelId: this.modelId,
       settings: this.settings,
@@ -74,4 +74,4 @@ export class OpenRouterEmbeddingModel implements EmbeddingModelV4 {
 }
 
 /** The call code, loaded with the first call (see `loadOnce`). */
-const loadGenerateOpenrouterEmbedding = loadOnce(() => import('./generate-openrouter-embedding'));
+const loadEmbeddingCall = loadOnce(() => import('./generate-openrouter-embedding'));

@@ -50,7 +50,7 @@ export class OpenRouterImageModel implements ImageModelV4 {
   async doGenerate(options: ImageModelV4CallOptions): Promise<ImageModelV4Result> {
     // The call (request building, schemas, downloads, mapping) loads with the first call (most
     // apps never generate images, and the main entry stays small).
-    const { generateOpenRouterImages } = await loadGenerateOpenrouterImage();
+    const { generateOpenRouterImages } = await loadImageCall();
     return generateOpenRouterImages({
       modelId: this.modelId,
       settings: this.settings,
@@ -61,4 +61,4 @@ export class OpenRouterImageModel implements ImageModelV4 {
 }
 
 /** The call code, loaded with the first call (see `loadOnce`). */
-const loadGenerateOpenrouterImage = loadOnce(() => import('./generate-openrouter-image'));
+const loadImageCall = loadOnce(() => import('./generate-openrouter-image'));

@@ -27,7 +27,7 @@ export class OpenRouterRerankingModel implements RerankingModelV4 {
   }
 
   async doRerank(options: RerankingModelV4CallOptions): Promise<RerankingModelV4Result> {
-    const { generateOpenRouterReranking } = await loadGenerateOpenrouterReranking();
+    const { generateOpenRouterReranking } = await loadRerankingCall();
     return generateOpenRouterReranking({
       modelId: this.modelId,
       settings: this.settings,
@@ -38,4 +38,4 @@ export class OpenRouterRerankingModel implements RerankingModelV4 {
 }
 
 /** The call code, loaded with the first call (see `loadOnce`). */
-const loadGenerateOpenrouterReranking = loadOnce(() => import('./generate-openrouter-reranking'));
+const loadRerankingCall = loadOnce(() => import('./generate-openrouter-reranking'));

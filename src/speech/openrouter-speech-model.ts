@@ -27,7 +27,7 @@ export class OpenRouterSpeechModel implements SpeechModelV4 {
   }
 
   async doGenerate(options: SpeechModelV4CallOptions): Promise<SpeechModelV4Result> {
-    const { generateOpenRouterSpeech } = await loadGenerateOpenrouterSpeech();
+    const { generateOpenRouterSpeech } = await loadSpeechCall();
     return generateOpenRouterSpeech({
       modelId: this.modelId,
       settings: this.settings,
@@ -38,4 +38,4 @@ export class OpenRouterSpeechModel implements SpeechModelV4 {
 }
 
 /** The call code, loaded with the first call (see `loadOnce`). */
-const loadGenerateOpenrouterSpeech = loadOnce(() => import('./generate-openrouter-speech'));
+const loadSpeechCall = loadOnce(() => import('./generate-openrouter-speech'));

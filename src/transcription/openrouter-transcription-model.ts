@@ -28,7 +28,7 @@ export class OpenRouterTranscriptionModel implements TranscriptionModelV4 {
   }
 
   async doGenerate(options: TranscriptionModelV4CallOptions): Promise<TranscriptionModelV4Result> {
-    const { generateOpenRouterTranscription } = await loadGenerateOpenrouterTranscription();
+    const { generateOpenRouterTranscription } = await loadTranscriptionCall();
     return generateOpenRouterTranscription({
       modelId: this.modelId,
       settings: this.settings,
@@ -39,6 +39,6 @@ export class OpenRouterTranscriptionModel implements TranscriptionModelV4 {
 }
 
 /** The call code, loaded with the first call (see `loadOnce`). */
-const loadGenerateOpenrouterTranscription = loadOnce(
+const loadTranscriptionCall = loadOnce(
   () => import('./generate-openrouter-transcription'),
 );

@@ -52,14 +52,14 @@ export class OpenRouterVideoModel implements VideoModelV4 {
   }
 
   async doStart(options: OpenRouterVideoCallOptions): Promise<VideoModelV4OperationStartResult> {
-    const { startOpenRouterVideoJob } = await loadOpenrouterVideoJob();
+    const { startOpenRouterVideoJob } = await loadVideoJob();
     return startOpenRouterVideoJob(this.context(), options);
   }
 
   async doStatus(
     options: OpenRouterVideoStatusOptions,
   ): Promise<VideoModelV4OperationStatusResult> {
-    const { checkOpenRouterVideoJob } = await loadOpenrouterVideoJob();
+    const { checkOpenRouterVideoJob } = await loadVideoJob();
     return checkOpenRouterVideoJob(this.context(), options);
   }
 
@@ -69,4 +69,4 @@ export class OpenRouterVideoModel implements VideoModelV4 {
 }
 
 /** The call code, loaded with the first call (see `loadOnce`). */
-const loadOpenrouterVideoJob = loadOnce(() => import('./openrouter-video-job'));
+const loadVideoJob = loadOnce(() => import('./openrouter-video-job'));
