@@ -88,7 +88,5 @@ function isStateParts(state: unknown): state is DecisionModelV4CallOptions['stat
 }
 
 /** The call code, loaded with the first call (see `loadOnce`). */
-const loadDecisionRequestBuilder = loadOnce(
-  () => import('./build-openrouter-decision-request'),
-);
+const loadDecisionRequestBuilder = loadOnce(() => import('./build-openrouter-decision-request'));
 const loadDecisionCall = loadOnce(() => import('./generate-openrouter-decision'));

@@ -39,6 +39,4 @@ export class OpenRouterTranscriptionModel implements TranscriptionModelV4 {
 }
 
 /** The call code, loaded with the first call (see `loadOnce`). */
-const loadTranscriptionCall = loadOnce(
-  () => import('./generate-openrouter-transcription'),
-);
+const loadTranscriptionCall = loadOnce(() => import('./generate-openrouter-transcription'));
