@@ -5,15 +5,15 @@ import {
   type SharedV4Warning,
 } from '@ai-sdk/provider';
 import { convertToBase64 } from '@ai-sdk/provider-utils';
-import { layerOpenRouterRequest } from '../shared/layer-openrouter-request';
-import type { ResolvedOpenRouterOptions } from '../shared/resolve-openrouter-options';
+import {
+  layerOpenRouterRequest,
+  resolveOpenRouterSettingsAndCall,
+} from '../shared/layer-openrouter-request';
 import {
   type OpenRouterImageBehaviourOptions,
   type OpenRouterImageSettings,
-  resolveOpenRouterImageOptions,
+  openRouterImageOptionsSpec,
 } from './openrouter-image-options';
-
-type ResolvedImageOptions = ResolvedOpenRouterOptions<OpenRouterImageBehaviourOptions>;
 
 /** One `input_references` entry: an image the model edits or takes as a reference. */
 export interface OpenRouterInputReference {
@@ -35,10 +35,10 @@ export function buildOpenRouterImageRequest(options: {
 }): { body: Record<string, unknown>; behaviour: OpenRouterImageBehaviourOptions } {
   const { call, warnings } = options;
   const { extraBody: modelExtraBody, maxImagesPerCall: _, ...settings } = options.settings;
-  const fromSettings = resolve(settings, 'settings', warnings);
-  const fromCall = resolve(
+  const resolved = resolveOpenRouterSettingsAndCall<OpenRouterImageBehaviourOptions>(
+    openRouterImageOptionsSpec,
+    settings,
     call.providerOptions?.openrouter,
-    'providerOptions.openrouter',
     warnings,
   );
 
@@ -79,23 +79,11 @@ export function buildOpenRouterImageRequest(options: {
       seed: call.seed,
       input_references: call.files?.length ? call.files.map(toInputReference) : undefined,
     },
-    settings: fromSettings,
+    settings: resolved.settings,
     providerExtraBody: options.providerExtraBody,
     modelExtraBody,
-    providerOptions: fromCall,
+    providerOptions: resolved.providerOptions,
   });
-}
-
-const NO_OPTIONS: ResolvedImageOptions = { body: {}, behaviour: {}, defaults: {} };
-
-function resolve(
-  options: Record<string, unknown> | undefined,
-  source: string,
-  warnings: SharedV4Warning[],
-): ResolvedImageOptions {
-  // Only an absent value means no options: a number or a string is an error the resolver names.
-  if (options === undefined) return NO_OPTIONS;
-  return resolveOpenRouterImageOptions(options, source, warnings);
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { SharedV4Warning } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
 import { openString } from '../shared/open-string';
 import {
@@ -11,11 +10,7 @@ import {
   type OpenRouterSharedSettings,
 } from '../shared/openrouter-shared-settings';
 import type { OpenRouterTimeout } from '../shared/request-timeout';
-import {
-  type OpenRouterOptionsSpec,
-  type ResolvedOpenRouterOptions,
-  resolveOpenRouterOptions,
-} from '../shared/resolve-openrouter-options';
+import type { OpenRouterOptionsSpec } from '../shared/resolve-openrouter-options';
 
 /**
  * Provider routing for `POST /images`: OpenRouter's provider preferences (`order`, `only`,
@@ -98,7 +93,7 @@ export type OpenRouterImageSettings = OpenRouterImageModelOptions &
   };
 
 /** How `resolveOpenRouterOptions` reads image settings and `providerOptions.openrouter`. */
-const openRouterImageOptionsSpec: OpenRouterOptionsSpec = {
+export const openRouterImageOptionsSpec: OpenRouterOptionsSpec = {
   fields: openRouterImageRequestFieldsSchema.shape,
   behaviour: { session_id: z.string(), timeout: timeoutOptionSchema },
   checkedNested: { provider: imageProviderPreferencesSchema },
@@ -107,12 +102,3 @@ const openRouterImageOptionsSpec: OpenRouterOptionsSpec = {
   reserved: new Set(['model', 'prompt', 'n', 'input_references', 'stream']),
   noEffect: languageOnlySettings('image'),
 };
-
-/** Validates image settings or `providerOptions.openrouter` and maps them to wire names. */
-export function resolveOpenRouterImageOptions(
-  options: Record<string, unknown> | undefined,
-  source: string,
-  warnings: SharedV4Warning[],
-): ResolvedOpenRouterOptions<OpenRouterImageBehaviourOptions> {
-  return resolveOpenRouterOptions(openRouterImageOptionsSpec, options, source, warnings);
-}

@@ -5,15 +5,15 @@ import type {
   Experimental_VideoModelV4FrameImage as VideoModelV4FrameImage,
 } from '@ai-sdk/provider';
 import { convertUint8ArrayToBase64 } from '@ai-sdk/provider-utils';
-import { layerOpenRouterRequest } from '../shared/layer-openrouter-request';
-import type { ResolvedOpenRouterOptions } from '../shared/resolve-openrouter-options';
+import {
+  layerOpenRouterRequest,
+  resolveOpenRouterSettingsAndCall,
+} from '../shared/layer-openrouter-request';
 import {
   type OpenRouterVideoBehaviourOptions,
   type OpenRouterVideoSettings,
-  resolveOpenRouterVideoOptions,
+  openRouterVideoOptionsSpec,
 } from './openrouter-video-options';
-
-type ResolvedVideoOptions = ResolvedOpenRouterOptions<OpenRouterVideoBehaviourOptions>;
 
 /** What `doStart` receives: the call options and, with a webhook, the URL to register. */
 export type OpenRouterVideoCallOptions = VideoModelV4CallOptions & { webhookUrl?: string };
@@ -38,10 +38,10 @@ export function buildOpenRouterVideoRequest(options: {
 }): { body: Record<string, unknown>; behaviour: OpenRouterVideoBehaviourOptions } {
   const { call, warnings } = options;
   const { extraBody: modelExtraBody, ...settings } = options.settings;
-  const fromSettings = resolve(settings, 'settings', warnings);
-  const fromCall = resolve(
+  const resolved = resolveOpenRouterSettingsAndCall<OpenRouterVideoBehaviourOptions>(
+    openRouterVideoOptionsSpec,
+    settings,
     call.providerOptions?.openrouter,
-    'providerOptions.openrouter',
     warnings,
   );
 
@@ -74,24 +74,12 @@ export function buildOpenRouterVideoRequest(options: {
   };
   return layerOpenRouterRequest({
     base: { model: options.modelId, prompt: call.prompt },
-    settings: fromSettings,
+    settings: resolved.settings,
     callOptions,
     providerExtraBody: options.providerExtraBody,
     modelExtraBody,
-    providerOptions: fromCall,
+    providerOptions: resolved.providerOptions,
   });
-}
-
-const NO_OPTIONS: ResolvedVideoOptions = { body: {}, behaviour: {}, defaults: {} };
-
-function resolve(
-  options: Record<string, unknown> | undefined,
-  source: string,
-  warnings: SharedV4Warning[],
-): ResolvedVideoOptions {
-  // Only an absent value means no options: a number or a string is an error the resolver names.
-  if (options === undefined) return NO_OPTIONS;
-  return resolveOpenRouterVideoOptions(options, source, warnings);
 }
 
 /**

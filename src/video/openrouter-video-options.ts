@@ -93,7 +93,7 @@ export type OpenRouterVideoSettings = OpenRouterVideoModelOptions & {
 const POLLED_BY_AI =
   "ai polls the job, not the model: use experimental_generateVideo's poll option ({ intervalMs, timeoutMs }). It was not sent.";
 
-const openRouterVideoOptionsSpec: OpenRouterOptionsSpec = {
+export const openRouterVideoOptionsSpec: OpenRouterOptionsSpec = {
   fields: openRouterVideoRequestFieldsSchema.shape,
   verbatimFields: new Set(['trace']),
   behaviour: { timeout: timeoutOptionSchema },
