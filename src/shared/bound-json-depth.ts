@@ -21,6 +21,23 @@ export function boundJsonDepth<T>(value: T): { value: T; truncated: boolean } {
   return { value: bounded as T, truncated: bounded !== value };
 }
 
+/**
+ * Whether the JSON text `data` may hold a value nested more than `limit` levels deep. Each level
+ * opens with its own `{` or `[`, so text with at most `limit` of them cannot (brackets inside
+ * strings only make the count larger, never smaller). Counting with `indexOf` costs a fraction
+ * of walking the parsed value, which most stream events then skip.
+ */
+export function mayNestDeeperThan(data: string, limit: number): boolean {
+  let count = 0;
+  for (let at = data.indexOf('{'); at >= 0; at = data.indexOf('{', at + 1)) {
+    if (++count > limit) return true;
+  }
+  for (let at = data.indexOf('['); at >= 0; at = data.indexOf('[', at + 1)) {
+    if (++count > limit) return true;
+  }
+  return false;
+}
+
 /** The warning for a response that had to be cut. */
 export function deepValueWarning(): SharedV4Warning {
   return {

@@ -9,7 +9,12 @@ import {
   type SharedV4ProviderMetadata,
   type SharedV4Warning,
 } from '@ai-sdk/provider';
-import { boundJsonDepth, deepValueWarning, MAX_JSON_DEPTH } from '../../shared/bound-json-depth';
+import {
+  boundJsonDepth,
+  deepValueWarning,
+  MAX_JSON_DEPTH,
+  mayNestDeeperThan,
+} from '../../shared/bound-json-depth';
 import { mapOpenRouterFinishReason } from '../../shared/map-openrouter-finish-reason';
 import {
   createOpenRouterResponseError,
@@ -400,23 +405,6 @@ export class OpenRouterChatStreamState implements SseEventConsumer {
       ...(typeof chunk.created === 'number' ? { timestamp: new Date(chunk.created * 1000) } : {}),
     });
   }
-}
-
-/**
- * Whether the JSON text `data` may hold a value nested more than `limit` levels deep. Each level
- * opens with its own `{` or `[`, so text with at most `limit` of them cannot (brackets inside
- * strings only make the count larger, never smaller). Counting with `indexOf` costs a fraction
- * of walking the parsed event, which most events then skip.
- */
-export function mayNestDeeperThan(data: string, limit: number): boolean {
-  let count = 0;
-  for (let at = data.indexOf('{'); at >= 0; at = data.indexOf('{', at + 1)) {
-    if (++count > limit) return true;
-  }
-  for (let at = data.indexOf('['); at >= 0; at = data.indexOf('[', at + 1)) {
-    if (++count > limit) return true;
-  }
-  return false;
 }
 
 function truncate(text: string): string {

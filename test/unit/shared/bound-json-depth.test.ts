@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   boundJsonDepth,
   MAX_JSON_DEPTH,
+  mayNestDeeperThan,
   OMITTED_DEPTH,
 } from '../../../src/shared/bound-json-depth';
 
@@ -59,5 +60,21 @@ describe('boundJsonDepth', () => {
     expect(Object.getPrototypeOf(result.value)).toBe(Object.prototype);
     expect(Object.keys(result.value)).toEqual(['__proto__']);
     expect(({} as { x?: unknown }).x).toBeUndefined();
+  });
+});
+
+describe('mayNestDeeperThan (the cheap check that lets most events skip the depth walk)', () => {
+  it('is false when the text has at most `limit` opening brackets', () => {
+    expect(mayNestDeeperThan('{"a":[1,{"b":2}]}', 3)).toBe(false);
+    expect(mayNestDeeperThan(`${'['.repeat(64)}${']'.repeat(64)}`, 64)).toBe(false);
+  });
+
+  it('is true beyond `limit`, counting braces and brackets together', () => {
+    expect(mayNestDeeperThan('{"a":[1,{"b":2}]}', 2)).toBe(true);
+    expect(mayNestDeeperThan(`${'{"a":'.repeat(33)}${'['.repeat(32)}1`, 64)).toBe(true);
+  });
+
+  it('counts brackets inside strings too (only ever more, never fewer)', () => {
+    expect(mayNestDeeperThan(JSON.stringify({ content: '{'.repeat(70) }), 64)).toBe(true);
   });
 });

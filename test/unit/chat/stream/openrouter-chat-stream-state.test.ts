@@ -4,7 +4,6 @@ import {
   type LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { mayNestDeeperThan } from '../../../../src/chat/stream/openrouter-chat-stream-state';
 import {
   TRANSCRIPT_BEDROCK_TOOL_CALL,
   TRANSCRIPT_DEEPSEEK_LENGTH,
@@ -717,21 +716,5 @@ describe('stream state machine rules', () => {
     });
     const without = await runStream(sse([chunk({ content: 'hi' }, {}, { finish_reason: 'stop' })]));
     expect(only(without, 'text-end')[0]?.providerMetadata).toBeUndefined();
-  });
-});
-
-describe('mayNestDeeperThan (the cheap check that lets most events skip the depth walk)', () => {
-  it('is false when the text has at most `limit` opening brackets', () => {
-    expect(mayNestDeeperThan('{"a":[1,{"b":2}]}', 3)).toBe(false);
-    expect(mayNestDeeperThan(`${'['.repeat(64)}${']'.repeat(64)}`, 64)).toBe(false);
-  });
-
-  it('is true beyond `limit`, counting braces and brackets together', () => {
-    expect(mayNestDeeperThan('{"a":[1,{"b":2}]}', 2)).toBe(true);
-    expect(mayNestDeeperThan(`${'{"a":'.repeat(33)}${'['.repeat(32)}1`, 64)).toBe(true);
-  });
-
-  it('counts brackets inside strings too (only ever more, never fewer)', () => {
-    expect(mayNestDeeperThan(JSON.stringify({ content: '{'.repeat(70) }), 64)).toBe(true);
   });
 });
