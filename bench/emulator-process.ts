@@ -3,9 +3,8 @@
  * by the requested model id. A separate process, so the server's work (and its GC) is not
  * measured as client time. Started by `startEmulatorProcess`; prints nothing, talks over IPC.
  */
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { startOpenRouterEmulator } from '../src/testing/index';
+import { forkServer } from './fork-server';
 import { buildScenarios, type Scenario } from './streams';
 
 async function serve(): Promise<void> {
@@ -33,17 +32,9 @@ async function serve(): Promise<void> {
   process.on('disconnect', () => void emulator.close().then(() => process.exit(0)));
 }
 
-/** Forks this file (without the parent's --cpu-prof / --expose-gc flags) and waits for its URL. */
-export async function startEmulatorProcess(): Promise<{ baseURL: string; stop: () => void }> {
-  const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const baseURL = await new Promise<string>((resolve, reject) => {
-    child.once('message', (message) => resolve((message as { baseURL: string }).baseURL));
-    child.once('exit', (code) => reject(new Error(`The emulator process exited (${code}).`)));
-  });
-  return { baseURL, stop: () => child.disconnect() };
+/** The emulator of this file in a process of its own (see `forkServer`). */
+export function startEmulatorProcess(): Promise<{ baseURL: string; stop: () => void }> {
+  return forkServer(import.meta.url);
 }
 
 if (process.argv.includes('--serve')) await serve();

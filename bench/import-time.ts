@@ -17,24 +17,15 @@
  * fetch implementation is not charged to the first package that uses it.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { newestMtime } from './built-entry';
 import { median } from './measure';
 import { fixed, table } from './report';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** Newest modification time of the files under `dir` (recursively), in ms. */
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
 
 export interface ImportTarget {
   specifier: string;
@@ -60,7 +51,7 @@ export function ourImportTarget(
       note: 'dist/ is absent: src/index.ts through tsx (includes transpiling; run `npm run build`)',
     };
   }
-  const stale = !baseline && newest(join(root, 'src')) > statSync(entry).mtimeMs;
+  const stale = !baseline && newestMtime(join(root, 'src')) > statSync(entry).mtimeMs;
   return {
     specifier: pathToFileURL(entry).href,
     nodeArgs: [],

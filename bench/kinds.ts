@@ -16,9 +16,7 @@
  * above it. (Sampling `arrayBuffers` during the call was tried and dropped: it moved in steps of
  * whole MB that did not depend on the client.)
  */
-import { fork } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { createParser } from 'eventsource-parser';
 import {
   completionStream,
@@ -29,6 +27,7 @@ import {
   wavFile,
 } from '../src/testing/index';
 import { ensureBuiltEntry } from './built-entry';
+import { forkServer } from './fork-server';
 import { median } from './measure';
 import { fixed, perRoundRatio, table, withRange } from './report';
 
@@ -121,18 +120,6 @@ async function serve(): Promise<void> {
   setInterval(() => emulator.requests.splice(0), 500).unref();
   process.send?.({ baseURL: emulator.baseURL });
   process.on('disconnect', () => void emulator.close().then(() => process.exit(0)));
-}
-
-async function startServer(): Promise<{ baseURL: string; stop: () => void }> {
-  const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const baseURL = await new Promise<string>((resolve, reject) => {
-    child.once('message', (message) => resolve((message as { baseURL: string }).baseURL));
-    child.once('exit', (code) => reject(new Error(`The emulator process exited (${code}).`)));
-  });
-  return { baseURL, stop: () => child.disconnect() };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -394,7 +381,7 @@ else {
     .filter((arg) => !arg.startsWith('-'))
     .filter((arg): arg is Kind => (KINDS as string[]).includes(arg));
   const kinds = chosen.length > 0 ? chosen : KINDS;
-  const server = await startServer();
+  const server = await forkServer(import.meta.url);
   try {
     process.stdout.write(
       `- ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores; Node ${process.version}; load average ${loadavg()
