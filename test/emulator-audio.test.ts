@@ -4,36 +4,24 @@
  * OpenRouter's, and bad requests refused as OpenRouter refuses them.
  */
 import { detectMediaType } from '@ai-sdk/provider-utils';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   fromBase64,
   mp3Silence,
-  type OpenRouterEmulator,
   pcmTone,
   scriptedSpeech,
   scriptedTranscription,
   speechAudio,
-  startOpenRouterEmulator,
   toBase64,
   transcriptionBody,
   transcriptionUsage,
   wavDurationSeconds,
   wavFile,
 } from '../src/testing/index.js';
+import { useEmulator } from './integration/support';
 
-let emulator: OpenRouterEmulator;
-beforeAll(async () => {
-  emulator = await startOpenRouterEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
-
-const post = (path: string, body: unknown) =>
-  fetch(`${emulator.baseURL}${path}`, {
-    method: 'POST',
-    body: JSON.stringify(body),
-    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sk-or-test' },
-  });
+const ctx = useEmulator();
+const post = ctx.postJson;
 
 describe('audio builders', () => {
   it('pcmTone is 16-bit little-endian samples of a sine at the given rate', () => {
@@ -73,7 +61,7 @@ describe('audio builders', () => {
 
 describe('scriptedSpeech', () => {
   it('answers with mp3 frames, audio/mpeg and a generation id when mp3 is asked for', async () => {
-    emulator.setHandler(scriptedSpeech());
+    ctx.emulator.setHandler(scriptedSpeech());
     const response = await post('/audio/speech', {
       model: 'openai/gpt-4o-mini-tts',
       input: 'Hello',
@@ -88,7 +76,7 @@ describe('scriptedSpeech', () => {
   });
 
   it('answers with 24 kHz pcm by default, longer for longer input', async () => {
-    emulator.setHandler(scriptedSpeech());
+    ctx.emulator.setHandler(scriptedSpeech());
     const short = await post('/audio/speech', { model: 'm', input: 'Hi' });
     const long = await post('/audio/speech', { model: 'm', input: 'A much longer sentence.' });
     expect(short.headers.get('content-type')).toBe('audio/pcm');
@@ -100,7 +88,7 @@ describe('scriptedSpeech', () => {
   });
 
   it('answers with the scripted audio, type and id', async () => {
-    emulator.setHandler(scriptedSpeech({ audio: new Uint8Array([1, 2, 3]), id: 'gen-fixed' }));
+    ctx.emulator.setHandler(scriptedSpeech({ audio: new Uint8Array([1, 2, 3]), id: 'gen-fixed' }));
     const response = await post('/audio/speech', {
       model: 'm',
       input: 'x',
@@ -115,7 +103,7 @@ describe('scriptedSpeech', () => {
     [{ model: 'm', input: 'x', response_format: 'wav' }, 'Invalid response_format "wav"'],
     [{ input: 'x' }, 'model is required'],
   ])('refuses %j with a 400 error envelope', async (body, message) => {
-    emulator.setHandler(scriptedSpeech());
+    ctx.emulator.setHandler(scriptedSpeech());
     const response = await post('/audio/speech', body);
     expect(response.status).toBe(400);
     const error = (await response.json()) as { error: { code: number; message: string } };
@@ -124,7 +112,7 @@ describe('scriptedSpeech', () => {
   });
 
   it('leaves other routes to a 404', async () => {
-    emulator.setHandler(scriptedSpeech());
+    ctx.emulator.setHandler(scriptedSpeech());
     expect((await post('/chat/completions', {})).status).toBe(404);
   });
 });
@@ -138,7 +126,7 @@ describe('scriptedTranscription', () => {
   });
 
   it('answers json with the text and duration-priced usage from the WAV header', async () => {
-    emulator.setHandler(scriptedTranscription({ text: 'Bonjour.' }));
+    ctx.emulator.setHandler(scriptedTranscription({ text: 'Bonjour.' }));
     const response = await post('/audio/transcriptions', request());
     expect(response.headers.get('x-generation-id')).toMatch(/^gen-/);
     expect(await response.json()).toEqual({
@@ -148,7 +136,7 @@ describe('scriptedTranscription', () => {
   });
 
   it('answers verbose_json with Whisper segments, and words when word timestamps are asked for', async () => {
-    emulator.setHandler(scriptedTranscription({ text: 'One two. Six ten.' }));
+    ctx.emulator.setHandler(scriptedTranscription({ text: 'One two. Six ten.' }));
     const body = (await (
       await post(
         '/audio/transcriptions',
@@ -193,7 +181,7 @@ describe('scriptedTranscription', () => {
     [{ input_audio: { data: 'data:audio/wav;base64,AAAA', format: 'wav' } }, 'not a data URI'],
     [{ response_format: 'srt' }, 'Unsupported response_format "srt"'],
   ])('refuses %j with a 400', async (extra, message) => {
-    emulator.setHandler(scriptedTranscription());
+    ctx.emulator.setHandler(scriptedTranscription());
     const response = await post('/audio/transcriptions', request(extra));
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { message: string } }).error.message).toContain(
@@ -202,7 +190,7 @@ describe('scriptedTranscription', () => {
   });
 
   it('refuses verbose_json for a provider that is not OpenAI-compatible', async () => {
-    emulator.setHandler(scriptedTranscription({}, { verboseJson: false }));
+    ctx.emulator.setHandler(scriptedTranscription({}, { verboseJson: false }));
     const response = await post(
       '/audio/transcriptions',
       request({ response_format: 'verbose_json' }),

@@ -3,29 +3,17 @@
  * the body and chunk shapes OpenRouter sends for `POST /completions`, and the odd-but-valid forms
  * the tests rely on.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   completionJson,
   completionStream,
-  type OpenRouterEmulator,
   scriptedCompletion,
   serializeSse,
-  startOpenRouterEmulator,
 } from '../src/testing/index.js';
+import { useEmulator } from './integration/support';
 
-let emulator: OpenRouterEmulator;
-beforeAll(async () => {
-  emulator = await startOpenRouterEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
-
-const post = (path: string, body: unknown) =>
-  fetch(`${emulator.baseURL}${path}`, {
-    method: 'POST',
-    body: JSON.stringify(body),
-    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sk-or-test' },
-  });
+const ctx = useEmulator();
+const post = ctx.postJson;
 
 const dataEvents = (text: string) =>
   text
@@ -84,7 +72,7 @@ describe('completion fixtures', () => {
 
 describe('scriptedCompletion', () => {
   it('answers POST /completions, streamed or not, with the requested model', async () => {
-    emulator.setHandler(scriptedCompletion({ text: 'Hello.' }));
+    ctx.emulator.setHandler(scriptedCompletion({ text: 'Hello.' }));
     const json = (await (
       await post('/completions', { model: 'meta-llama/llama-3-8b', prompt: 'Hi' })
     ).json()) as { model: string; choices: Array<{ text: string }> };
@@ -101,7 +89,7 @@ describe('scriptedCompletion', () => {
   });
 
   it('answers other routes with a 404 error envelope', async () => {
-    emulator.setHandler(scriptedCompletion({ text: 'Hello.' }));
+    ctx.emulator.setHandler(scriptedCompletion({ text: 'Hello.' }));
     const response = await post('/chat/completions', { model: 'x', messages: [] });
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: { message: string } }).error.message).toContain(

@@ -53,6 +53,8 @@ export interface EmulatorFixture {
   model(modelId?: string, settings?: OpenRouterChatSettings): OpenRouterChatLanguageModel;
   /** The bodies of the `POST /chat/completions` requests received so far, in order. */
   chatBodies(): WireBody[];
+  /** A `POST` of `body` as JSON to the emulator's `path`, with a key: raw HTTP, no provider code. */
+  postJson(path: string, body: unknown): Promise<Response>;
 }
 
 /**
@@ -86,6 +88,12 @@ export function useEmulator(): EmulatorFixture {
       fixture.emulator.requests
         .filter((request) => request.path === '/chat/completions')
         .map((request) => request.json<WireBody>()),
+    postJson: (path, body) =>
+      fetch(`${fixture.emulator.baseURL}${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TEST_API_KEY}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
   };
   return fixture;
 }

@@ -1,25 +1,14 @@
 /** The emulator's scripted JSON handler and its overrides rule, over plain HTTP. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenRouterEmulator, startOpenRouterEmulator } from '../../../../src/testing/index';
+import { describe, expect, it } from 'vitest';
 import { scriptedJson, withOverrides } from '../../../../src/testing/shared/scripted-json';
+import { useEmulator } from '../../../integration/support';
 
-let emulator: OpenRouterEmulator;
-beforeAll(async () => {
-  emulator = await startOpenRouterEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
-
-const post = (path: string, body: unknown) =>
-  fetch(`${emulator.baseURL}${path}`, {
-    method: 'POST',
-    headers: { Authorization: 'Bearer sk-or-test', 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+const ctx = useEmulator();
+const post = ctx.postJson;
 
 describe('scriptedJson', () => {
   it('answers POST <path> with the body made from the script and the request, and its headers', async () => {
-    emulator.setHandler(
+    ctx.emulator.setHandler(
       scriptedJson(
         '/things',
         { word: 'hello', headers: { 'x-generation-id': 'gen-1' } },
@@ -33,7 +22,7 @@ describe('scriptedJson', () => {
   });
 
   it('takes the script a function picks per request', async () => {
-    emulator.setHandler(
+    ctx.emulator.setHandler(
       scriptedJson<{ word: string; headers?: Record<string, string> }>(
         '/things',
         (request) => ({ word: (request.body as { word: string }).word }),
@@ -45,7 +34,7 @@ describe('scriptedJson', () => {
   });
 
   it('answers another path with a 404', async () => {
-    emulator.setHandler(scriptedJson('/things', {}, () => ({})));
+    ctx.emulator.setHandler(scriptedJson('/things', {}, () => ({})));
     expect((await post('/other', {})).status).toBe(404);
   });
 });
