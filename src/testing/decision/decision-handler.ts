@@ -1,3 +1,4 @@
+import { notFound } from '../server/errors.js';
 import type { RecordedRequest } from '../server/recorded-request.js';
 import type { EmulatorHandler } from '../server/responses.js';
 import {
@@ -21,13 +22,7 @@ export function scriptedDecision(
   script: DecisionScript | ((request: RecordedRequest) => DecisionScript) = {},
 ): EmulatorHandler {
   return (request) => {
-    if (request.method !== 'POST' || request.path !== DECISIONS_PATH) {
-      return {
-        type: 'error',
-        status: 404,
-        message: `OpenRouter emulator: no route for ${request.method} ${request.path}`,
-      };
-    }
+    if (request.method !== 'POST' || request.path !== DECISIONS_PATH) return notFound(request);
     const info = request.json<Partial<DecisionRequestInfo>>();
     const problem = requestProblem(info);
     if (problem) return { type: 'error', status: 400, message: problem };
